@@ -1,0 +1,2 @@
+export { type DatabaseOptions, dataSourceOptions } from './database-options';
+export { runMigrations } from './run-migrations';

@@ -1,0 +1,4 @@
+/** Injection tokens of the messaging module. */
+export const EVENT_PRODUCER = Symbol('EVENT_PRODUCER');
+export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -1,0 +1,10 @@
+export { runMain } from './bootstrap/run-main';
+export { type ServiceStartOptions, startService } from './bootstrap/start-service';
+export { HealthController } from './health/health.controller';
+export { PostgresReadiness } from './health/postgres.readiness';
+export { READINESS_CHECKS, type ReadinessCheck } from './health/readiness-check';
+export { REDIS_CLIENT, RedisReadiness } from './health/redis.readiness';
+export { correlationHeader } from './logging/correlation-id';
+export { withEventLogContext } from './logging/with-event-log-context';
+export type { RuntimeOptions } from './runtime-options';
+export { RuntimeModule } from './runtime.module';
