@@ -1,0 +1,72 @@
+import { rentalActivatedV1 } from '@hashproof/events';
+import { type EventCause, Outbox } from '@hashproof/messaging';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { assertTransition } from './rental-lifecycle';
+import { Rental } from './rental.entity';
+import { RentalTransition } from './rental-transition.entity';
+
+export interface ActivateRentalCommand {
+  readonly rentalId: string;
+  readonly actor: string;
+  readonly cause: EventCause;
+  readonly activatedAt: Date;
+}
+
+/**
+ * Starts a paid rental. The status change, its audit record and the rentals.activated event commit
+ * together; activating an already active rental (a repeated payment notice) changes nothing.
+ */
+@Injectable()
+export class ActivateRentalUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(command: ActivateRentalCommand): Promise<Rental> {
+    return this.dataSource.transaction(async (transaction) => {
+      const rental = await transaction.findOne(Rental, {
+        where: { id: command.rentalId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!rental) throw new NotFoundException(`rental ${command.rentalId} does not exist`);
+      if (rental.status === 'active') return rental;
+      assertTransition(rental.status, 'active');
+      await this.activate(transaction, rental, command);
+      return rental;
+    });
+  }
+
+  private async activate(transaction: EntityManager, rental: Rental, command: ActivateRentalCommand): Promise<void> {
+    const previous = rental.status;
+    rental.status = 'active';
+    rental.startsAt = command.activatedAt;
+    rental.endsAt = new Date(command.activatedAt.getTime() + rental.durationSeconds * 1000);
+    await transaction.save(rental);
+    await transaction.insert(RentalTransition, {
+      rentalId: rental.id,
+      fromStatus: previous,
+      toStatus: 'active',
+      actor: command.actor,
+      reason: null,
+    });
+    await this.outbox.record(
+      transaction,
+      rentalActivatedV1,
+      { rentalId: rental.id },
+      {
+        rentalId: rental.id,
+        listingId: rental.listingId,
+        providerId: rental.providerId,
+        renterId: rental.renterId,
+        algorithm: 'sha256d',
+        hashrate: rental.hashrate,
+        startsAt: rental.startsAt.toISOString(),
+        endsAt: rental.endsAt.toISOString(),
+        price: { amountMinor: Number(rental.priceMinor), currency: rental.currency },
+      },
+      command.cause,
+    );
+  }
+}

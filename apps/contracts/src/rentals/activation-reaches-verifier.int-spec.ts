@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { contractsConfigSchema, loadConfig } from '@hashproof/config';
+import { deadLetterHeaders, deadLetterTopic, rentalActivatedV1 } from '@hashproof/events';
+import { originatingFrom } from '@hashproof/messaging';
+import {
+  connectAsAdmin,
+  freePort,
+  kafkaTestClient,
+  ServiceProcess,
+  testDatabaseUrl,
+  waitFor,
+} from '@hashproof/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Consumer, Producer } from 'kafkajs';
+import type { Client } from 'pg';
+import { ContractsModule } from '../contracts.module';
+import { ActivateRentalUseCase } from './activate-rental.usecase';
+import { OpenRentalUseCase } from './open-rental.usecase';
+
+jest.setTimeout(180_000);
+
+const runId = randomUUID().slice(0, 8);
+const kafka = kafkaTestClient(`activation-it-${runId}`);
+
+async function startVerifier(): Promise<ServiceProcess> {
+  const verifier = new ServiceProcess(
+    'hashrate-verifier',
+    {
+      DATABASE_URL: testDatabaseUrl('verifier'),
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      KAFKA_CONSUMER_GROUP: `hashrate-verifier-it-${runId}`,
+      LOG_LEVEL: 'warn',
+    },
+    await freePort(),
+  );
+  await verifier.start();
+  return verifier;
+}
+
+describe('a rental activated in contracts reaches the verifier through the outbox and the real broker', () => {
+  let contracts: INestApplicationContext;
+  let verifier: ServiceProcess;
+  let admin: Client;
+  let producer: Producer;
+
+  beforeAll(async () => {
+    const config = loadConfig('contracts', contractsConfigSchema, {
+      DATABASE_URL: testDatabaseUrl('contracts'),
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      OUTBOX_POLL_INTERVAL_MS: '100',
+      LOG_LEVEL: 'warn',
+    });
+    contracts = await NestFactory.createApplicationContext(ContractsModule.forRoot(config), { logger: false });
+    await contracts.init();
+    admin = await connectAsAdmin();
+    producer = kafka.producer();
+    await producer.connect();
+    verifier = await startVerifier();
+  });
+
+  afterAll(async () => {
+    await verifier?.stop();
+    await contracts?.close();
+    await producer?.disconnect();
+    await admin?.end();
+  });
+
+  async function activateRental(): Promise<string> {
+    const rental = await contracts.get(OpenRentalUseCase).execute({
+      listingId: randomUUID(),
+      providerId: randomUUID(),
+      renterId: randomUUID(),
+      hashrate: 50_000_000_000_000n,
+      durationSeconds: 7 * 86_400,
+      priceMinor: 1_234_500n,
+      currency: 'USD',
+      actor: 'renter:test',
+    });
+    await contracts.get(ActivateRentalUseCase).execute({
+      rentalId: rental.id,
+      actor: 'stripe:evt_test',
+      cause: originatingFrom(),
+      activatedAt: new Date(),
+    });
+    return rental.id;
+  }
+
+  async function measuredCount(rentalIds: string[]): Promise<number> {
+    const { rows } = await admin.query<{ count: string }>(
+      'SELECT count(*) FROM verifier.delivery_contracts WHERE rental_id = ANY($1::uuid[])',
+      [rentalIds],
+    );
+    return Number(rows[0]?.count);
+  }
+
+  async function processedCount(): Promise<number> {
+    const { rows } = await admin.query<{ count: string }>('SELECT count(*) FROM verifier.processed_events');
+    return Number(rows[0]?.count);
+  }
+
+  it('publishes through the outbox and applies each activation exactly once across a consumer crash', async () => {
+    const rentalIds: string[] = [];
+    for (let i = 0; i < 15; i += 1) rentalIds.push(await activateRental());
+    await waitFor(async () => (await measuredCount(rentalIds)) === 15, { what: 'the first activations to arrive' });
+
+    await verifier.crash();
+    for (let i = 0; i < 25; i += 1) rentalIds.push(await activateRental());
+    verifier = await startVerifier();
+
+    await waitFor(async () => (await measuredCount(rentalIds)) === rentalIds.length, {
+      timeoutMs: 60_000,
+      what: 'every activation to arrive after the restart',
+    });
+    const { rows } = await admin.query<{ rental_id: string; contracted_hashrate: string }>(
+      'SELECT rental_id, contracted_hashrate FROM verifier.delivery_contracts WHERE rental_id = ANY($1::uuid[])',
+      [rentalIds],
+    );
+    expect(rows).toHaveLength(40);
+    expect(new Set(rows.map((row) => row.rental_id))).toEqual(new Set(rentalIds));
+    expect(rows.every((row) => row.contracted_hashrate === '50000000000000')).toBe(true);
+
+    const { rows: outbox } = await admin.query<{ pending: string }>(
+      'SELECT count(*) AS pending FROM contracts.outbox_messages WHERE published_at IS NULL',
+    );
+    expect(Number(outbox[0]?.pending)).toBe(0);
+  });
+
+  it('gives a replayed event no second effect', async () => {
+    const rentalId = await activateRental();
+    await waitFor(async () => (await measuredCount([rentalId])) === 1, { what: 'the activation' });
+    const { rows } = await admin.query<{ message_key: string; payload: string }>(
+      `SELECT message_key, payload FROM contracts.outbox_messages WHERE topic = $1 AND message_key = $2`,
+      [rentalActivatedV1.topic, rentalId],
+    );
+    expect(rows).toHaveLength(1);
+    const processedBefore = await processedCount();
+
+    const replay = rows.map((row) => ({ key: row.message_key, value: row.payload }));
+    await producer.send({ topic: rentalActivatedV1.topic, messages: [...replay, ...replay] });
+    const marker = await activateRental();
+    await waitFor(async () => (await measuredCount([marker])) === 1, { what: 'an event published after the replays' });
+
+    expect(await measuredCount([rentalId])).toBe(1);
+    expect(await processedCount()).toBe(processedBefore + 1);
+  });
+
+  it('sends a poison message to the dead-letter topic with its reason and keeps consuming', async () => {
+    const deadLetters: Consumer = kafka.consumer({ groupId: `dead-letters-it-${runId}` });
+    const seen: { reason: string; value: string }[] = [];
+    await deadLetters.connect();
+    // From the beginning, so the letter cannot slip past before the watcher has its offsets; the run id tells ours apart.
+    await deadLetters.subscribe({ topic: deadLetterTopic.topic, fromBeginning: true });
+    await deadLetters.run({
+      eachMessage: async ({ message }) => {
+        seen.push({
+          reason: message.headers?.[deadLetterHeaders.reason]?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+        });
+      },
+    });
+
+    const poison = `{"eventId":"not-a-uuid","run":"${runId}"}`;
+    await producer.send({ topic: rentalActivatedV1.topic, messages: [{ key: randomUUID(), value: poison }] });
+    const after = await activateRental();
+
+    await waitFor(async () => (await measuredCount([after])) === 1, { what: 'the event after the poison message' });
+    const letter = await waitFor(async () => seen.find((entry) => entry.value === poison), {
+      what: 'the poison message on the dead-letter topic',
+    });
+    expect(letter.reason).toMatch(/^invalid rentals\.activated\.v1 event: .*eventId/);
+    await deadLetters.disconnect();
+  });
+});

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Rental } from './rental.entity';
+import { RentalTransition } from './rental-transition.entity';
+
+export interface OpenRentalCommand {
+  readonly listingId: string;
+  readonly providerId: string;
+  readonly renterId: string;
+  readonly hashrate: bigint;
+  readonly durationSeconds: number;
+  readonly priceMinor: bigint;
+  readonly currency: string;
+  readonly actor: string;
+}
+
+/** Records a new rental awaiting payment; it starts only when activated. */
+@Injectable()
+export class OpenRentalUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(command: OpenRentalCommand): Promise<Rental> {
+    return this.dataSource.transaction(async (transaction) => {
+      const rental = transaction.create(Rental, {
+        id: randomUUID(),
+        listingId: command.listingId,
+        providerId: command.providerId,
+        renterId: command.renterId,
+        hashrate: command.hashrate.toString(),
+        durationSeconds: command.durationSeconds,
+        priceMinor: command.priceMinor.toString(),
+        currency: command.currency,
+        status: 'pending_payment',
+        startsAt: null,
+        endsAt: null,
+      });
+      await transaction.save(rental);
+      await transaction.insert(RentalTransition, {
+        rentalId: rental.id,
+        fromStatus: null,
+        toStatus: 'pending_payment',
+        actor: command.actor,
+        reason: null,
+      });
+      return rental;
+    });
+  }
+}

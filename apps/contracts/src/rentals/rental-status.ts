@@ -1,0 +1,11 @@
+export const rentalStatuses = [
+  'pending_payment',
+  'active',
+  'completed',
+  'cancelled',
+  'disputed',
+  'terminated',
+  'settled',
+] as const;
+
+export type RentalStatus = (typeof rentalStatuses)[number];

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { RentalStatus } from './rental-status';
+
+@Entity({ name: 'rentals' })
+export class Rental {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'listing_id' })
+  listingId!: string;
+
+  @Column('uuid', { name: 'provider_id' })
+  providerId!: string;
+
+  @Column('uuid', { name: 'renter_id' })
+  renterId!: string;
+
+  /** Hashes per second; numeric because exahash rates overflow a JavaScript number. */
+  @Column('numeric', { precision: 30, scale: 0 })
+  hashrate!: string;
+
+  @Column('integer', { name: 'duration_seconds' })
+  durationSeconds!: number;
+
+  @Column('bigint', { name: 'price_minor' })
+  priceMinor!: string;
+
+  @Column('char', { length: 3 })
+  currency!: string;
+
+  @Column('text')
+  status!: RentalStatus;
+
+  @Column('timestamptz', { name: 'starts_at', nullable: true })
+  startsAt!: Date | null;
+
+  @Column('timestamptz', { name: 'ends_at', nullable: true })
+  endsAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}

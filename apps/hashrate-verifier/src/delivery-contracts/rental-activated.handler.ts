@@ -1,0 +1,20 @@
+import { rentalActivatedV1 } from '@hashproof/events';
+import { IdempotentConsumer, kafkaMessageOf } from '@hashproof/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { StartMeasuringUseCase } from './start-measuring.usecase';
+
+@Controller()
+export class RentalActivatedHandler {
+  constructor(
+    private readonly consumer: IdempotentConsumer,
+    private readonly startMeasuring: StartMeasuringUseCase,
+  ) {}
+
+  @EventPattern(rentalActivatedV1.topic)
+  async handle(@Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(rentalActivatedV1, kafkaMessageOf(context), (event, transaction) =>
+      this.startMeasuring.execute(event.value, transaction),
+    );
+  }
+}

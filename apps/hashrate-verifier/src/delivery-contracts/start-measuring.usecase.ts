@@ -1,0 +1,18 @@
+import type { EventValue, rentalActivatedV1 } from '@hashproof/events';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DeliveryContract } from './delivery-contract.entity';
+
+/** From activation on, the provider's shares are measured against the contracted rate until the end. */
+@Injectable()
+export class StartMeasuringUseCase {
+  async execute(rental: EventValue<typeof rentalActivatedV1>, transaction: EntityManager): Promise<void> {
+    await transaction.insert(DeliveryContract, {
+      rentalId: rental.rentalId,
+      providerId: rental.providerId,
+      contractedHashrate: rental.hashrate,
+      startsAt: new Date(rental.startsAt),
+      endsAt: new Date(rental.endsAt),
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import type { PayoutsConfig } from '@hashproof/config';
+import type { DatabaseOptions } from '@hashproof/database';
+import { Settlement } from '../settlements/settlement.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export function payoutsDatabase(config: PayoutsConfig): DatabaseOptions {
+  return {
+    url: config.DATABASE_URL,
+    schema: 'payouts',
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: 'payouts',
+    entities: [Settlement],
+    migrations: [InitialSchema1764000000000],
+  };
+}

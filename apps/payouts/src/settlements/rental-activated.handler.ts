@@ -1,0 +1,20 @@
+import { rentalActivatedV1 } from '@hashproof/events';
+import { IdempotentConsumer, kafkaMessageOf } from '@hashproof/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { OpenSettlementUseCase } from './open-settlement.usecase';
+
+@Controller()
+export class RentalActivatedHandler {
+  constructor(
+    private readonly consumer: IdempotentConsumer,
+    private readonly openSettlement: OpenSettlementUseCase,
+  ) {}
+
+  @EventPattern(rentalActivatedV1.topic)
+  async handle(@Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(rentalActivatedV1, kafkaMessageOf(context), (event, transaction) =>
+      this.openSettlement.execute(event.value, transaction),
+    );
+  }
+}
