@@ -1,0 +1,1 @@
+export type ClaimVerdict = 'ok' | 'under-delivery' | 'insufficient-data';

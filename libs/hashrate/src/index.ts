@@ -1,0 +1,11 @@
+export { addShare, deliveredWorkOf, NO_WORK, type DeliveredWork } from './work/delivered-work';
+export { effectiveShares, type EffectiveShares } from './work/effective-shares';
+export { HASHES_PER_DIFFICULTY_ONE } from './work/hashes-per-difficulty';
+export { estimateHashrate, type HashrateEstimate, type HashrateEstimateInput } from './estimate/hashrate-estimate';
+export { testClaim, type ClaimTestInput, type ClaimTestResult } from './claim/claim-test';
+export { type ClaimVerdict } from './claim/claim-verdict';
+export { garwoodInterval, type PoissonInterval } from './poisson/garwood-interval';
+export { poissonCdf } from './poisson/poisson-cdf';
+export { gammaQuantile } from './gamma/gamma-quantile';
+export { lowerRegularizedGamma, upperRegularizedGamma } from './gamma/regularized-gamma';
+export { logGamma } from './gamma/log-gamma';
