@@ -1,4 +1,5 @@
 export { kafkaTestClient } from './kafka-test-client';
-export { freePort, ServiceProcess } from './service-process';
+export { localKafka } from './local-kafka';
+export { freePort, type ProcessEnd, ServiceProcess } from './service-process';
 export { connectAsAdmin, testDatabaseName, testDatabaseUrl } from './test-database';
 export { waitFor } from './wait-for';

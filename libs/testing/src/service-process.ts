@@ -6,6 +6,11 @@ import { waitFor } from './wait-for';
 
 const root = path.resolve(__dirname, '../../..');
 
+export interface ProcessEnd {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
@@ -58,16 +63,19 @@ export class ServiceProcess {
     await this.signal('SIGKILL');
   }
 
-  async stop(): Promise<number | null> {
+  /** SIGTERM, as an orchestrator stops a pod; resolves with how the process ended. */
+  async stop(): Promise<ProcessEnd> {
     return this.signal('SIGTERM');
   }
 
-  private async signal(signal: NodeJS.Signals): Promise<number | null> {
+  private async signal(signal: NodeJS.Signals): Promise<ProcessEnd> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
-    const exited = once(child, 'exit') as Promise<[number | null]>;
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null };
+    }
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     child.kill(signal);
-    const [code] = await exited;
-    return code;
+    const [code, endSignal] = await exited;
+    return { code, signal: endSignal };
   }
 }
