@@ -15,9 +15,9 @@ migrate_all
 
 commands=(); names=()
 for entry in "${SERVICES[@]}"; do
-  read -r name context port <<< "$entry"
+  read -r name _ <<< "$entry"
   names+=("$name")
-  commands+=("HTTP_PORT=$port DATABASE_URL=$(database_url "$context") exec node dist/apps/$name/src/main.js")
+  commands+=("bash scripts/run-service.sh $name")
 done
 
 cat <<INFO
