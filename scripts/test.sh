@@ -14,7 +14,7 @@ bash scripts/infra/up.sh --record "$started"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format";    npx prettier --check --log-level warn .
-step "lint";      npx eslint --max-warnings=0 .
+step "lint";      npx nx show projects >/dev/null && npx eslint --max-warnings=0 .
 step "typecheck"; npx tsc -p tsconfig.json --noEmit
 step "build";     npm run -s build
 
