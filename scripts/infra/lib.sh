@@ -7,6 +7,8 @@ PG_HOST="${PGHOST:-127.0.0.1}"
 PG_PORT="${PGPORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 mkdir -p "$STATE_DIR"
+# Idempotent DDL (IF NOT EXISTS, DROP … CASCADE) announces itself in NOTICEs; only warnings matter here.
+export PGOPTIONS="${PGOPTIONS:---client-min-messages=warning}"
 
 say() { printf '\033[1;34m[infra]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[infra] %s\033[0m\n' "$*" >&2; exit 1; }

@@ -1,9 +1,6 @@
 import type { PayoutsConfig } from '@hashproof/config';
-import { dataSourceOptions } from '@hashproof/database';
-import { KafkaHealthIndicator, MessagingModule } from '@hashproof/messaging';
-import { PostgresReadiness, RuntimeModule } from '@hashproof/runtime';
+import { ServicePlatformModule } from '@hashproof/runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { payoutsDatabase } from './database/payouts-database';
 import { SettlementsModule } from './settlements/settlements.module';
 
@@ -15,14 +12,7 @@ export class PayoutsModule {
     return {
       module: PayoutsModule,
       imports: [
-        RuntimeModule.forRoot({
-          service,
-          logLevel: config.LOG_LEVEL,
-          readiness: [KafkaHealthIndicator, PostgresReadiness],
-          redisUrl: config.REDIS_URL,
-        }),
-        TypeOrmModule.forRoot(dataSourceOptions(payoutsDatabase(config))),
-        MessagingModule.forRoot({ service, kafka: config, outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
+        ServicePlatformModule.forRoot({ service, config, database: payoutsDatabase(config) }),
         SettlementsModule,
       ],
     };

@@ -1,42 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { contractsConfigSchema, loadConfig } from '@hashproof/config';
 import { deadLetterHeaders, deadLetterTopic, rentalActivatedV1 } from '@hashproof/events';
-import { originatingFrom } from '@hashproof/messaging';
-import {
-  connectAsAdmin,
-  freePort,
-  kafkaTestClient,
-  ServiceProcess,
-  testDatabaseUrl,
-  waitFor,
-} from '@hashproof/testing';
+import { connectAsAdmin, kafkaTestClient, type ServiceProcess, waitFor } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { Consumer, Producer } from 'kafkajs';
 import type { Client } from 'pg';
-import { ContractsModule } from '../contracts.module';
-import { ActivateRentalUseCase } from './activate-rental.usecase';
-import { OpenRentalUseCase } from './open-rental.usecase';
+import { activateRental as activate, startContracts, startVerifierProcess } from '../testing/contracts-test-bench';
 
 jest.setTimeout(180_000);
 
 const runId = randomUUID().slice(0, 8);
 const kafka = kafkaTestClient(`activation-it-${runId}`);
 
-async function startVerifier(): Promise<ServiceProcess> {
-  const verifier = new ServiceProcess(
-    'hashrate-verifier',
-    {
-      DATABASE_URL: testDatabaseUrl('verifier'),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-      KAFKA_CONSUMER_GROUP: `hashrate-verifier-it-${runId}`,
-      LOG_LEVEL: 'warn',
-    },
-    await freePort(),
-  );
-  await verifier.start();
-  return verifier;
-}
+const startVerifier = () => startVerifierProcess(`hashrate-verifier-it-${runId}`);
 
 describe('a rental activated in contracts reaches the verifier through the outbox and the real broker', () => {
   let contracts: INestApplicationContext;
@@ -45,14 +20,7 @@ describe('a rental activated in contracts reaches the verifier through the outbo
   let producer: Producer;
 
   beforeAll(async () => {
-    const config = loadConfig('contracts', contractsConfigSchema, {
-      DATABASE_URL: testDatabaseUrl('contracts'),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-      OUTBOX_POLL_INTERVAL_MS: '100',
-      LOG_LEVEL: 'warn',
-    });
-    contracts = await NestFactory.createApplicationContext(ContractsModule.forRoot(config), { logger: false });
-    await contracts.init();
+    contracts = await startContracts();
     admin = await connectAsAdmin();
     producer = kafka.producer();
     await producer.connect();
@@ -66,25 +34,7 @@ describe('a rental activated in contracts reaches the verifier through the outbo
     await admin?.end();
   });
 
-  async function activateRental(): Promise<string> {
-    const rental = await contracts.get(OpenRentalUseCase).execute({
-      listingId: randomUUID(),
-      providerId: randomUUID(),
-      renterId: randomUUID(),
-      hashrate: 50_000_000_000_000n,
-      durationSeconds: 7 * 86_400,
-      priceMinor: 1_234_500n,
-      currency: 'USD',
-      actor: 'renter:test',
-    });
-    await contracts.get(ActivateRentalUseCase).execute({
-      rentalId: rental.id,
-      actor: 'stripe:evt_test',
-      cause: originatingFrom(),
-      activatedAt: new Date(),
-    });
-    return rental.id;
-  }
+  const activateRental = () => activate(contracts);
 
   async function measuredCount(rentalIds: string[]): Promise<number> {
     const { rows } = await admin.query<{ count: string }>(

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { contractsConfigSchema, loadConfig } from '@hashproof/config';
-import { originatingFrom } from '@hashproof/messaging';
-import { connectAsAdmin, freePort, localKafka, ServiceProcess, testDatabaseUrl, waitFor } from '@hashproof/testing';
+import { connectAsAdmin, localKafka, type ServiceProcess, waitFor } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { Client } from 'pg';
-import { ContractsModule } from '../contracts.module';
-import { ActivateRentalUseCase } from './activate-rental.usecase';
-import { OpenRentalUseCase } from './open-rental.usecase';
+import { activateRental as activate, startContracts, startVerifierProcess } from '../testing/contracts-test-bench';
 
 jest.setTimeout(240_000);
-
-const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
 describe('a Kafka outage while the services run', () => {
   let contracts: INestApplicationContext;
@@ -19,26 +12,9 @@ describe('a Kafka outage while the services run', () => {
   let admin: Client;
 
   beforeAll(async () => {
-    const config = loadConfig('contracts', contractsConfigSchema, {
-      DATABASE_URL: testDatabaseUrl('contracts'),
-      KAFKA_BROKERS: brokers,
-      OUTBOX_POLL_INTERVAL_MS: '100',
-      LOG_LEVEL: 'silent',
-    });
-    contracts = await NestFactory.createApplicationContext(ContractsModule.forRoot(config), { logger: false });
-    await contracts.init();
+    contracts = await startContracts();
     admin = await connectAsAdmin();
-    verifier = new ServiceProcess(
-      'hashrate-verifier',
-      {
-        DATABASE_URL: testDatabaseUrl('verifier'),
-        KAFKA_BROKERS: brokers,
-        KAFKA_CONSUMER_GROUP: `hashrate-verifier-outage-${randomUUID().slice(0, 8)}`,
-        LOG_LEVEL: 'info',
-      },
-      await freePort(),
-    );
-    await verifier.start();
+    verifier = await startVerifierProcess(`hashrate-verifier-outage-${randomUUID().slice(0, 8)}`, 'info');
   });
 
   afterAll(async () => {
@@ -48,25 +24,7 @@ describe('a Kafka outage while the services run', () => {
     await admin?.end();
   });
 
-  async function activateRental(): Promise<string> {
-    const rental = await contracts.get(OpenRentalUseCase).execute({
-      listingId: randomUUID(),
-      providerId: randomUUID(),
-      renterId: randomUUID(),
-      hashrate: 1_000_000_000_000n,
-      durationSeconds: 86_400,
-      priceMinor: 2_500n,
-      currency: 'USD',
-      actor: 'renter:test',
-    });
-    await contracts.get(ActivateRentalUseCase).execute({
-      rentalId: rental.id,
-      actor: 'test',
-      cause: originatingFrom(),
-      activatedAt: new Date(),
-    });
-    return rental.id;
-  }
+  const activateRental = () => activate(contracts);
 
   async function measured(rentalId: string): Promise<boolean> {
     const { rows } = await admin.query('SELECT 1 FROM verifier.delivery_contracts WHERE rental_id = $1', [rentalId]);

@@ -1,10 +1,10 @@
 import { type EventContract, type EventEnvelope, InvalidEventError } from '@hashproof/events';
-import { withEventLogContext } from '@hashproof/runtime';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { DeadLetterPublisher, UndeliverableMessage } from './dead-letter-publisher';
 import { PermanentFailureError } from './permanent-failure.error';
+import { withEventLogContext } from './with-event-log-context';
 
 export type EventHandler<K extends z.ZodType, V extends z.ZodType> = (
   event: EventEnvelope<z.output<K>, z.output<V>>,
