@@ -1,5 +1,8 @@
-import { HEADER_OFFSET, prevhashToHeaderOrder } from '../pow/header';
-import { sha256d } from '../pow/sha256d';
+import { prevhashToHeaderOrder } from '../pow/header';
+import { CoinbaseHasher } from '../pow/sha256/coinbase-hasher';
+import { foldMerkleBranch, hashHeader } from '../pow/sha256/fixed-length-sha256d';
+import { HEADER_WORD, HEADER_WORDS, littleEndianField } from '../pow/sha256/header-words';
+import { digestOf, wordsOf } from '../pow/sha256/sha256-blocks';
 import { targetForDifficulty, targetFromNbits, targetToLittleEndian } from '../pow/targets';
 import { type JobNotification } from '../protocol/stratum-message';
 
@@ -12,10 +15,10 @@ export interface JobContext {
 }
 
 /**
- * A mining.notify turned into ready-to-hash buffers once, so that validating a share costs only
- * the hashes: the coinbase is laid out with a hole for extranonce2, the branch is decoded, the
- * header template already holds prevhash (in header order) and nbits, and both targets are
- * precomputed little-endian.
+ * A mining.notify turned into ready-to-hash words once, so that validating a share costs only
+ * the compressions: the coinbase has its midstate up to extranonce2, the branch is big-endian
+ * words, the header template already holds prevhash (in header order) and nbits, and both
+ * targets are precomputed little-endian.
  */
 export class PreparedJob {
   readonly jobId: string;
@@ -26,11 +29,11 @@ export class PreparedJob {
   readonly shareTarget: Buffer;
   readonly networkTarget: Buffer;
   private extranonce2SizeInForce: number | null;
-  private coinbase: Buffer;
-  private readonly extranonce2Offset: number;
-  private readonly branch: readonly Buffer[];
-  private readonly header = Buffer.alloc(80);
-  private readonly pair = Buffer.alloc(64);
+  private readonly extranonce1: Buffer;
+  private coinbase: CoinbaseHasher;
+  private readonly branch: Int32Array;
+  private readonly header = new Int32Array(HEADER_WORDS);
+  private readonly node = new Int32Array(8);
 
   constructor(
     private readonly notification: JobNotification,
@@ -44,11 +47,13 @@ export class PreparedJob {
     this.shareTarget = targetToLittleEndian(targetForDifficulty(context.difficulty));
     this.networkTarget = targetToLittleEndian(targetFromNbits(notification.nbits));
     this.extranonce2SizeInForce = context.extranonce2Size;
-    this.extranonce2Offset = notification.coinb1.length + context.extranonce1.length;
-    this.coinbase = this.layOutCoinbase(context.extranonce1, context.extranonce2Size ?? 0);
-    this.branch = notification.merkleBranch;
-    this.header.set(prevhashToHeaderOrder(notification.prevhash), HEADER_OFFSET.prevhash);
-    this.header.writeUInt32LE(notification.nbits, HEADER_OFFSET.nbits);
+    this.extranonce1 = Buffer.from(context.extranonce1);
+    this.coinbase = this.coinbaseHasher(context.extranonce2Size ?? 0);
+    if (notification.merkleBranch.some((sibling) => sibling.length !== 32))
+      throw new RangeError(`job ${notification.jobId}: every merkle branch hash must be 32 bytes`);
+    this.branch = wordsOf(Buffer.concat(notification.merkleBranch));
+    this.header.set(wordsOf(prevhashToHeaderOrder(notification.prevhash)), HEADER_WORD.prevhash);
+    this.header[HEADER_WORD.nbits] = littleEndianField(notification.nbits);
   }
 
   get cleanJobs(): boolean {
@@ -62,28 +67,24 @@ export class PreparedJob {
   /** Header hash (internal byte order) of a share; the returned buffer is the caller's. */
   hashShare(extranonce2: Uint8Array, ntime: number, nonce: number, version: number): Buffer {
     if (extranonce2.length !== this.extranonce2SizeInForce) this.resizeExtranonce2(extranonce2.length);
-    this.coinbase.set(extranonce2, this.extranonce2Offset);
-    let node = sha256d(this.coinbase);
-    for (const sibling of this.branch) {
-      this.pair.set(node, 0);
-      this.pair.set(sibling, 32);
-      node = sha256d(this.pair);
-    }
-    this.header.writeUInt32LE(version, HEADER_OFFSET.version);
-    this.header.set(node, HEADER_OFFSET.merkleRoot);
-    this.header.writeUInt32LE(ntime, HEADER_OFFSET.ntime);
-    this.header.writeUInt32LE(nonce, HEADER_OFFSET.nonce);
-    return sha256d(this.header);
+    const { node, header } = this;
+    this.coinbase.txid(extranonce2, node);
+    foldMerkleBranch(node, this.branch);
+    header[HEADER_WORD.version] = littleEndianField(version);
+    header.set(node, HEADER_WORD.merkleRoot);
+    header[HEADER_WORD.ntime] = littleEndianField(ntime);
+    header[HEADER_WORD.nonce] = littleEndianField(nonce);
+    hashHeader(node, header);
+    return digestOf(node);
   }
 
   private resizeExtranonce2(size: number): void {
-    const extranonce1 = this.coinbase.subarray(this.notification.coinb1.length, this.extranonce2Offset);
-    this.coinbase = this.layOutCoinbase(Buffer.from(extranonce1), size);
+    this.coinbase = this.coinbaseHasher(size);
     this.extranonce2SizeInForce = size;
   }
 
-  private layOutCoinbase(extranonce1: Buffer, extranonce2Size: number): Buffer {
+  private coinbaseHasher(extranonce2Size: number): CoinbaseHasher {
     const { coinb1, coinb2 } = this.notification;
-    return Buffer.concat([coinb1, extranonce1, Buffer.alloc(extranonce2Size), coinb2]);
+    return new CoinbaseHasher(Buffer.concat([coinb1, this.extranonce1]), extranonce2Size, coinb2);
   }
 }

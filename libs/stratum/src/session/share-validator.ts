@@ -2,6 +2,7 @@ import { meetsTarget } from '../pow/meets-target';
 import { achievedDifficulty } from '../pow/targets';
 import { rollVersion, versionBitsWithinMask } from '../pow/version-rolling';
 import { type ShareSubmission } from '../protocol/stratum-message';
+import { duplicateKey } from './duplicate-key';
 import { type PreparedJob } from './prepared-job';
 import { rejected, type ShareVerdict } from './share-verdict';
 
@@ -26,7 +27,7 @@ export function validateShare({ job, share, versionRollingMask, seen }: ShareChe
     return rejected('ntime-out-of-range', assigned);
   const version = versionFor(job, share, versionRollingMask);
   if (version === null) return rejected('bad-version-bits', assigned);
-  const key = `${share.jobId}/${share.extranonce2.toString('hex')}/${share.ntime}/${share.nonce}/${version}`;
+  const key = duplicateKey(share, version);
   if (seen.has(key)) return rejected('duplicate', assigned);
   seen.add(key);
   const hash = job.hashShare(share.extranonce2, share.ntime, share.nonce, version);

@@ -65,3 +65,5 @@ export const hex32 = (value: number) => (value >>> 0).toString(16).padStart(8, '
 export function explorerToStratumPrevhash(explorerHex: string): string {
   return (explorerHex.match(/.{8}/g) ?? []).reverse().join('');
 }
+export const setExtranonceLine = (extranonce1: string, extranonce2Size: number) =>
+  JSON.stringify({ id: null, method: 'mining.set_extranonce', params: [extranonce1, extranonce2Size] });
