@@ -14,7 +14,7 @@ describe('JobBook', () => {
     const book = new JobBook();
     const first = job('a');
     book.add(first);
-    expect(book.lookup('a')).toEqual({ job: first });
+    expect(book.lookup('a')).toEqual({ job: first, seenShares: new Set() });
   });
 
   it('answers unknown-job for an id it never saw', () => {
@@ -61,6 +61,24 @@ describe('JobBook', () => {
     book.add(job('b', true));
     const resent = job('a');
     book.add(resent);
-    expect(book.lookup('a')).toEqual({ job: resent });
+    expect(book.lookup('a')).toEqual({ job: resent, seenShares: new Set() });
+  });
+
+  it('remembers seen shares across a re-sent job id, so an old share is still a duplicate', () => {
+    const book = new JobBook();
+    book.add(job('a'));
+    const first = book.lookup('a');
+    if ('reason' in first) throw new Error('expected a live job');
+    first.seenShares.add('share-1');
+    book.add(job('a'));
+    const again = book.lookup('a');
+    expect('seenShares' in again && again.seenShares.has('share-1')).toBe(true);
+  });
+
+  it('bounds the duplicate memory by the live and retired job limits on a long connection', () => {
+    const book = new JobBook(2, 3);
+    for (let i = 0; i < 1_000; i += 1) book.add(job(`job-${i}`, i % 7 === 0));
+    expect(book.rememberedJobIds).toBeLessThanOrEqual(5);
+    expect(reasonFor(book, 'job-0')).toBe('unknown-job');
   });
 });

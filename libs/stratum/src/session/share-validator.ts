@@ -14,7 +14,7 @@ export interface ShareCheck {
   readonly share: ShareSubmission;
   /** Negotiated BIP 310 mask; 0 when version rolling was not negotiated. */
   readonly versionRollingMask: number;
-  /** Keys of shares already seen for this session (mutated: this share is added). */
+  /** Keys of shares already seen for this job (mutated: this share is added). */
   readonly seen: Set<string>;
 }
 

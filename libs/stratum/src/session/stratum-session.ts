@@ -25,7 +25,6 @@ export class StratumSession {
   private readonly jobs = new JobBook();
   private readonly authorizedWorkers = new Set<string>();
   private readonly pending = new Map<string, PendingRequest>();
-  private readonly seenShares = new Set<string>();
 
   /** A line the miner sent. Returns the verdict when it was a submit. */
   fromMiner(message: StratumMessage): ShareVerdict | null {
@@ -83,7 +82,7 @@ export class StratumSession {
       job: lookup.job,
       share,
       versionRollingMask: this.versionRollingMask,
-      seen: this.seenShares,
+      seen: lookup.seenShares,
     });
   }
 
