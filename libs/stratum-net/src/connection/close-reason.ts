@@ -1,0 +1,8 @@
+export type CloseReason =
+  | 'peer-closed'
+  | 'local-close'
+  | 'idle-timeout'
+  | 'line-too-long'
+  | 'too-many-invalid-lines'
+  | 'slow-reader'
+  | 'socket-error';

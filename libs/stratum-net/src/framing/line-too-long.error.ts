@@ -1,0 +1,6 @@
+export class LineTooLongError extends Error {
+  constructor(readonly maxLineBytes: number) {
+    super(`line longer than ${maxLineBytes} bytes`);
+    this.name = 'LineTooLongError';
+  }
+}

@@ -1,0 +1,11 @@
+export { LineSplitter } from './framing/line-splitter';
+export { LineTooLongError } from './framing/line-too-long.error';
+export { type CloseReason } from './connection/close-reason';
+export { DEFAULT_CONNECTION_OPTIONS, type ConnectionOptions } from './connection/connection-options';
+export { OTHER_ERROR_CODE, stratumError, type StratumError } from './connection/json-rpc-error';
+export { JsonRpcConnection, type JsonRpcConnectionEvents } from './connection/json-rpc.connection';
+export { JsonRpcClient, type ClientOptions, type JsonRpcClientEvents } from './client/json-rpc.client';
+export { type JsonRpcResponse } from './client/json-rpc-response';
+export { ConnectionClosedError, RequestTimeoutError } from './client/request-timeout.error';
+export { JsonRpcServer, type ServerOptions } from './server/json-rpc.server';
+export { parseStratumUrl, type StratumEndpoint } from './url/stratum-url';
