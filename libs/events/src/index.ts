@@ -1,4 +1,5 @@
 export { deadLetterHeaders, deadLetterTopic } from './dead-letter';
+export { deliveryWindowClosedV1 } from './deliveries/window-closed/window-closed.event';
 export {
   type AnyEventContract,
   defineEvent,
@@ -15,3 +16,9 @@ export { currencyCode, hashesPerSecond, isoTimestamp, minorUnits } from './primi
 export { retention } from './retention';
 export { rentalActivatedV1 } from './rentals/rental-activated/rental-activated.event';
 export { topicCatalog } from './topic-catalog';
+export { shareJudgedV1, shareRejectReasons } from './shares/share-judged/share-judged.event';
+export {
+  type ConnectionChangeKind,
+  connectionChangedV1,
+  connectionChangeKinds,
+} from './stratum/connection-changed/connection-changed.event';

@@ -1,6 +1,15 @@
 import { deadLetterTopic } from './dead-letter';
 import type { TopicSettings } from './event-contract';
+import { deliveryWindowClosedV1 } from './deliveries/window-closed/window-closed.event';
 import { rentalActivatedV1 } from './rentals/rental-activated/rental-activated.event';
+import { shareJudgedV1 } from './shares/share-judged/share-judged.event';
+import { connectionChangedV1 } from './stratum/connection-changed/connection-changed.event';
 
 /** Every topic the system uses; provisioning creates exactly these. */
-export const topicCatalog: readonly TopicSettings[] = [rentalActivatedV1, deadLetterTopic];
+export const topicCatalog: readonly TopicSettings[] = [
+  rentalActivatedV1,
+  shareJudgedV1,
+  connectionChangedV1,
+  deliveryWindowClosedV1,
+  deadLetterTopic,
+];

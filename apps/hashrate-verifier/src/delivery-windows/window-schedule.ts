@@ -1,0 +1,36 @@
+export interface WindowBounds {
+  readonly index: number;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+}
+
+/**
+ * Windows are laid from the contract's start in fixed lengths, so every party computes the same
+ * boundaries; the last one is cut at the contract's end.
+ */
+export class WindowSchedule {
+  constructor(
+    private readonly contractStartsAt: Date,
+    private readonly contractEndsAt: Date,
+    private readonly windowMs: number,
+  ) {
+    if (!(windowMs > 0)) throw new RangeError('a window must last longer than zero');
+  }
+
+  indexAt(at: Date): number {
+    return Math.max(0, Math.floor((at.getTime() - this.contractStartsAt.getTime()) / this.windowMs));
+  }
+
+  bounds(index: number): WindowBounds {
+    const start = this.contractStartsAt.getTime() + index * this.windowMs;
+    const end = Math.min(start + this.windowMs, this.contractEndsAt.getTime());
+    return { index, startsAt: new Date(start), endsAt: new Date(end) };
+  }
+
+  get lastIndex(): number {
+    return Math.max(
+      0,
+      Math.ceil((this.contractEndsAt.getTime() - this.contractStartsAt.getTime()) / this.windowMs) - 1,
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { addShare, type DeliveredWork, NO_WORK } from '@hashproof/hashrate';
+
+export interface JudgedShare {
+  readonly valid: boolean;
+  readonly reason: string | null;
+  readonly assignedDifficulty: number;
+  readonly forwarded: boolean;
+  readonly poolVerdict: 'accepted' | 'rejected' | 'no-reply' | null;
+  readonly blockCandidate: boolean;
+}
+
+/** What a window has seen so far. Aggregates only: no share is kept. */
+export interface WindowTally {
+  readonly delivered: DeliveredWork;
+  readonly rejectedByReason: Readonly<Record<string, number>>;
+  readonly poolDisagreements: number;
+  readonly blockCandidates: number;
+}
+
+export const emptyTally: WindowTally = {
+  delivered: NO_WORK,
+  rejectedByReason: {},
+  poolDisagreements: 0,
+  blockCandidates: 0,
+};
+
+/**
+ * Work counts only when the share is independently valid and, where it was forwarded, the pool took it.
+ * A forwarded share the pool refused or never answered is not paid for, whatever our own check said.
+ */
+export function tallyShare(tally: WindowTally, share: JudgedShare): WindowTally {
+  const refusedByPool = share.forwarded && share.poolVerdict !== 'accepted';
+  const counted = share.valid && !refusedByPool;
+  const reason = share.valid ? (share.poolVerdict === 'no-reply' ? 'pool-no-reply' : 'pool-rejected') : share.reason;
+  return {
+    delivered: counted ? addShare(tally.delivered, share.assignedDifficulty) : tally.delivered,
+    rejectedByReason: counted ? tally.rejectedByReason : increment(tally.rejectedByReason, reason ?? 'malformed'),
+    poolDisagreements: tally.poolDisagreements + (disagrees(share) ? 1 : 0),
+    blockCandidates: tally.blockCandidates + (share.blockCandidate ? 1 : 0),
+  };
+}
+
+function disagrees(share: JudgedShare): boolean {
+  return (share.valid && share.poolVerdict === 'rejected') || (!share.valid && share.poolVerdict === 'accepted');
+}
+
+function increment(counts: Readonly<Record<string, number>>, reason: string): Record<string, number> {
+  return { ...counts, [reason]: (counts[reason] ?? 0) + 1 };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineEvent } from '../../event-contract';
+import { isoTimestamp } from '../../primitives';
+import { retention } from '../../retention';
+
+export const shareRejectReasons = [
+  'low-difficulty',
+  'duplicate',
+  'unknown-job',
+  'stale',
+  'ntime-out-of-range',
+  'bad-version-bits',
+  'unauthorized',
+  'malformed',
+] as const;
+
+/**
+ * One share a rig submitted for a rental, as judged independently by proof of work, and what the
+ * renter's pool said when it was forwarded. Compact on purpose: one per share, keyed by rental.
+ */
+export const shareJudgedV1 = defineEvent({
+  topic: 'shares.judged.v1',
+  partitions: 12,
+  retentionMs: retention.evidence,
+  key: z.object({ rentalId: z.uuid() }),
+  partitionKey: (key) => key.rentalId,
+  value: z.object({
+    connectionId: z.string().min(1).max(100),
+    judgedAt: isoTimestamp,
+    valid: z.boolean(),
+    reason: z.enum(shareRejectReasons).nullable(),
+    /** The difficulty the share was mined at: the unit of delivered work. */
+    assignedDifficulty: z.number().positive().finite(),
+    achievedDifficulty: z.number().nonnegative().finite().nullable(),
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    forwarded: z.boolean(),
+    poolVerdict: z.enum(['accepted', 'rejected', 'no-reply']).nullable(),
+    blockCandidate: z.boolean(),
+  }),
+});

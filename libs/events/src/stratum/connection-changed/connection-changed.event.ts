@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineEvent } from '../../event-contract';
+import { isoTimestamp } from '../../primitives';
+import { retention } from '../../retention';
+
+/** Pool-side changes are the renter's side of the line; rig-side ones are the provider's. */
+export const connectionChangeKinds = [
+  'rig-connected',
+  'rig-disconnected',
+  'pool-connected',
+  'pool-unreachable',
+  'pool-refused-worker',
+  'pool-disconnected',
+] as const;
+
+export type ConnectionChangeKind = (typeof connectionChangeKinds)[number];
+
+/** A rig or upstream-pool connection of a rental changed: the evidence for attributing lost time. */
+export const connectionChangedV1 = defineEvent({
+  topic: 'stratum.connection-changed.v1',
+  partitions: 12,
+  retentionMs: retention.evidence,
+  key: z.object({ rentalId: z.uuid() }),
+  partitionKey: (key) => key.rentalId,
+  value: z.object({
+    connectionId: z.string().min(1).max(100),
+    at: isoTimestamp,
+    kind: z.enum(connectionChangeKinds),
+    detail: z.string().max(500).nullable(),
+  }),
+});
