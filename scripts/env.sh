@@ -3,6 +3,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/infra/lib.sh"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
 
+# Local secrets: generated once per clone into $STATE_DIR (git-ignored), never committed; one already in the
+# environment wins.
+if [ -z "${JWT_ACCESS_SECRET:-}" ]; then
+  local_secrets="$STATE_DIR/secrets.env"
+  if [ ! -s "$local_secrets" ]; then
+    (umask 077 && node -e "console.log('JWT_ACCESS_SECRET=' + require('node:crypto').randomBytes(32).toString('hex'))" \
+      > "$local_secrets")
+  fi
+  set -a
+  source "$local_secrets"
+  set +a
+fi
+
 # database_url CONTEXT [DATABASE]
 database_url() { echo "postgres://hashproof_$1@$PG_HOST:$PG_PORT/${2:-${HASHPROOF_DATABASE:-hashproof}}"; }
 

@@ -1,10 +1,13 @@
 import type { GatewayConfig } from '@hashproof/config';
-import { dataSourceOptions } from '@hashproof/database';
-import { KafkaHealthIndicator, MessagingModule } from '@hashproof/messaging';
-import { PostgresReadiness, RuntimeModule } from '@hashproof/runtime';
+import { ServicePlatformModule } from '@hashproof/runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_FILTER } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
 import { gatewayDatabase } from './database/gateway-database';
+import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { RateLimitingModule } from './rate-limiting/rate-limiting.module';
 
 export const service = 'gateway';
 
@@ -14,15 +17,13 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        RuntimeModule.forRoot({
-          service,
-          logLevel: config.LOG_LEVEL,
-          readiness: [KafkaHealthIndicator, PostgresReadiness],
-          redisUrl: config.REDIS_URL,
-        }),
-        TypeOrmModule.forRoot(dataSourceOptions(gatewayDatabase(config))),
-        MessagingModule.forRoot({ service, kafka: config, outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS }),
+        ServicePlatformModule.forRoot({ service, config, database: gatewayDatabase(config) }),
+        RateLimitingModule.forRoot(config),
+        AccountsModule,
+        ApiKeysModule,
+        AuthModule.forRoot(config),
       ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }
 }

@@ -1,14 +1,18 @@
 import type { GatewayConfig } from '@hashproof/config';
 import type { DatabaseOptions } from '@hashproof/database';
+import { Account } from '../accounts/account.entity';
+import { ApiKey } from '../api-keys/api-key.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { AccountsAndAuth1764100000000 } from './migrations/1764100000000-accounts-and-auth';
 
-export function gatewayDatabase(config: GatewayConfig): DatabaseOptions {
+export function gatewayDatabase(config: Pick<GatewayConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): DatabaseOptions {
   return {
     url: config.DATABASE_URL,
     schema: 'gateway',
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'gateway',
-    entities: [],
-    migrations: [InitialSchema1764000000000],
+    entities: [Account, RefreshToken, ApiKey],
+    migrations: [InitialSchema1764000000000, AccountsAndAuth1764100000000],
   };
 }

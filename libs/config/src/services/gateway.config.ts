@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitive } from '../sensitive';
 import {
   databaseSettings,
   kafkaSettings,
@@ -8,12 +9,29 @@ import {
   runtimeSettings,
 } from '../settings';
 
+const seconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const requestLimit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
+/** Who may call the public API, and how often. */
+const authSettings = {
+  /** HMAC key for access tokens; 32+ characters so it cannot be brute-forced from a captured token. */
+  JWT_ACCESS_SECRET: sensitive(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)')),
+  JWT_ACCESS_TTL_SECONDS: seconds(900, 86_400),
+  REFRESH_TOKEN_TTL_SECONDS: seconds(30 * 86_400, 365 * 86_400),
+  RATE_LIMIT_WINDOW_SECONDS: seconds(60, 86_400),
+  /** Requests per client and route within the window. */
+  RATE_LIMIT_REQUESTS: requestLimit(120),
+  /** The stricter limit for login and register, which guess passwords or mint accounts. */
+  AUTH_RATE_LIMIT_REQUESTS: requestLimit(10),
+};
+
 export const gatewayConfigSchema = z
   .object({
     ...runtimeSettings,
     ...databaseSettings,
     ...kafkaSettings,
     ...redisSettings,
+    ...authSettings,
     HTTP_PORT: port(3000),
   })
   .superRefine(requireSaslCredentials);
