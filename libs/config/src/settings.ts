@@ -48,6 +48,8 @@ export const kafkaSettings = {
     .string()
     .regex(/^[\w.-]{1,200}$/)
     .optional(),
+  /** How long the broker waits for a silent consumer before giving its partitions to another. */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   OUTBOX_POLL_INTERVAL_MS: durationMs(250),
 };
 

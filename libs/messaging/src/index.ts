@@ -2,6 +2,7 @@ export { causedBy, type EventCause, originatingFrom } from './event-cause';
 export { DeadLetterPublisher, type UndeliverableMessage } from './inbox/dead-letter-publisher';
 export { kafkaMessageOf } from './inbox/kafka-message-of';
 export { type ConsumeOutcome, type EventHandler, IdempotentConsumer } from './inbox/idempotent-consumer';
+export { OffsetTrackedConsumer } from './inbox/offset-tracked-consumer';
 export { PermanentFailureError } from './inbox/permanent-failure.error';
 export { createEventProducer } from './kafka/create-event-producer';
 export { kafkaLogCreator } from './kafka/kafka-log-creator';
@@ -14,4 +15,8 @@ export { EVENT_PRODUCER } from './messaging.tokens';
 export { Outbox } from './outbox/outbox';
 export { OutboxRelay } from './outbox/outbox-relay';
 export { provisionTopics, type ProvisioningReport } from './provisioning/provision-topics';
-export { createMessagingTablesV1, dropMessagingTablesV1 } from './schema/messaging-tables';
+export {
+  createConsumedOffsetsTableV1,
+  createMessagingTablesV1,
+  dropMessagingTablesV1,
+} from './schema/messaging-tables';

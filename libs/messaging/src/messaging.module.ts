@@ -5,6 +5,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
 import { IdempotentConsumer } from './inbox/idempotent-consumer';
+import { OffsetTrackedConsumer } from './inbox/offset-tracked-consumer';
 import { createEventProducer } from './kafka/create-event-producer';
 import { kafkaLogCreator } from './kafka/kafka-log-creator';
 import { kafkaClientConfig } from './kafka/kafka-settings';
@@ -57,10 +58,24 @@ export class MessagingModule {
           useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher) =>
             new IdempotentConsumer(dataSource, deadLetters, options.service),
         },
+        {
+          provide: OffsetTrackedConsumer,
+          inject: [getDataSourceToken(), DeadLetterPublisher],
+          useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher) =>
+            new OffsetTrackedConsumer(dataSource, deadLetters, options.service),
+        },
         KafkaHealthIndicator,
         MessagingLifecycle,
       ],
-      exports: [Outbox, OutboxRelay, IdempotentConsumer, DeadLetterPublisher, KafkaHealthIndicator, EVENT_PRODUCER],
+      exports: [
+        Outbox,
+        OutboxRelay,
+        IdempotentConsumer,
+        OffsetTrackedConsumer,
+        DeadLetterPublisher,
+        KafkaHealthIndicator,
+        EVENT_PRODUCER,
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { type KafkaOptions, Transport } from '@nestjs/microservices';
-import { logLevel } from 'kafkajs';
+import { logLevel, Partitioners } from 'kafkajs';
 import { kafkaClientConfig, type KafkaSettings } from './kafka-settings';
 
 /**
@@ -15,11 +15,12 @@ export function kafkaMicroserviceOptions(settings: KafkaSettings, service: strin
       client: { ...kafkaClientConfig(settings, `${service}-consumer`), logLevel: logLevel.WARN },
       consumer: {
         groupId: settings.KAFKA_CONSUMER_GROUP ?? service,
-        sessionTimeout: 30_000,
+        sessionTimeout: settings.KAFKA_SESSION_TIMEOUT_MS ?? 30_000,
         heartbeatInterval: 3_000,
         allowAutoTopicCreation: false,
         retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10, restartOnFailure: async () => true },
       },
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
       run: { autoCommit: true, partitionsConsumedConcurrently: 3 },
       parser: { keepBinary: true },

@@ -8,6 +8,7 @@ export interface KafkaSettings {
   readonly KAFKA_SASL_USERNAME?: string | undefined;
   readonly KAFKA_SASL_PASSWORD?: string | undefined;
   readonly KAFKA_CONSUMER_GROUP?: string | undefined;
+  readonly KAFKA_SESSION_TIMEOUT_MS?: number | undefined;
 }
 
 /**

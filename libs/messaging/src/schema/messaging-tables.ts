@@ -32,3 +32,15 @@ export async function dropMessagingTablesV1(queryRunner: QueryRunner, schema: st
   await queryRunner.query(`DROP TABLE "${schema}"."processed_events"`);
   await queryRunner.query(`DROP TABLE "${schema}"."outbox_messages"`);
 }
+
+/** Per-partition progress for OffsetTrackedConsumer, in the consuming service's own schema. */
+export async function createConsumedOffsetsTableV1(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}"."consumed_offsets" (
+      "consumer" text NOT NULL,
+      "topic" text NOT NULL,
+      "partition" integer NOT NULL,
+      "next_offset" bigint NOT NULL,
+      PRIMARY KEY ("consumer", "topic", "partition")
+    )`);
+}
