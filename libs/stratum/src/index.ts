@@ -43,3 +43,4 @@ export { SessionAuditor } from './audit/session-auditor';
 export { type AuditOptions } from './audit/audit-options';
 export { type AuditSummary } from './audit/audit-summary';
 export { type ShareAuditLine } from './audit/share-audit-line';
+export { VardiffController, type VardiffOptions } from './vardiff/vardiff-controller';

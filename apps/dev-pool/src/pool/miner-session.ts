@@ -5,12 +5,12 @@ import {
   type JsonRpcId,
   type ShareSubmission,
   type StratumMessage,
+  VardiffController,
 } from '@hashproof/stratum';
 import { stratumError, type JsonRpcConnection, type StratumError } from '@hashproof/stratum-net';
 import { type PoolStats } from '../stats/pool-stats';
 import { type JobTemplate } from '../template/job-template';
 import { notifyParams } from '../template/notify-params';
-import { VardiffController } from '../vardiff/vardiff-controller';
 import { configureReply } from './configure-reply';
 import { type PoolConfig } from './pool-config';
 import { rejectError, STRATUM_CODES } from './submit-reply';
