@@ -3,6 +3,8 @@ import { ServicePlatformModule } from '@hashproof/runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { verifierDatabase } from './database/verifier-database';
 import { DeliveryContractsModule } from './delivery-contracts/delivery-contracts.module';
+import { StratumProxyModule } from './stratum-proxy/stratum-proxy.module';
+import { DeliveryWindowsModule } from './delivery-windows/delivery-windows.module';
 
 export const service = 'hashrate-verifier';
 
@@ -14,6 +16,15 @@ export class HashrateVerifierModule {
       imports: [
         ServicePlatformModule.forRoot({ service, config, database: verifierDatabase(config) }),
         DeliveryContractsModule,
+        StratumProxyModule.forRoot(config),
+        DeliveryWindowsModule.forRoot({
+          windowMs: config.DELIVERY_WINDOW_SECONDS * 1000,
+          graceMs: config.DELIVERY_WINDOW_GRACE_SECONDS * 1000,
+          closeCheckIntervalMs: Math.min(5_000, (config.DELIVERY_WINDOW_SECONDS * 1000) / 4),
+          alpha: config.DELIVERY_ALPHA,
+          tolerance: config.DELIVERY_TOLERANCE,
+          targetSharesPerMinute: config.STRATUM_TARGET_SHARES_PER_MINUTE,
+        }),
       ],
     };
   }

@@ -32,6 +32,7 @@ export async function startVerifierProcess(consumerGroup: string, logLevel = 'wa
       KAFKA_BROKERS: testBrokers,
       KAFKA_CONSUMER_GROUP: consumerGroup,
       LOG_LEVEL: logLevel,
+      STRATUM_PORT: String(await freePort()),
     },
     await freePort(),
   );

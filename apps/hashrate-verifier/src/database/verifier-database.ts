@@ -1,7 +1,10 @@
 import type { HashrateVerifierConfig } from '@hashproof/config';
 import type { DatabaseOptions } from '@hashproof/database';
 import { DeliveryContract } from '../delivery-contracts/delivery-contract.entity';
+import { StratumCredential } from '../stratum-proxy/stratum-credential.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { StratumCredentials1764100000000 } from './migrations/1764100000000-stratum-credentials';
+import { DeliveryWindows1764200000000 } from './migrations/1764200000000-delivery-windows';
 
 export function verifierDatabase(config: HashrateVerifierConfig): DatabaseOptions {
   return {
@@ -9,7 +12,7 @@ export function verifierDatabase(config: HashrateVerifierConfig): DatabaseOption
     schema: 'verifier',
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'hashrate-verifier',
-    entities: [DeliveryContract],
-    migrations: [InitialSchema1764000000000],
+    entities: [DeliveryContract, StratumCredential],
+    migrations: [InitialSchema1764000000000, StratumCredentials1764100000000, DeliveryWindows1764200000000],
   };
 }

@@ -4,8 +4,8 @@ export interface Interval {
   readonly endsAt: Date | null;
 }
 
-/** Milliseconds of the window covered by the renter's pool outages; overlapping outages count once. */
-export function poolDownMsWithin(outages: readonly Interval[], windowStartsAt: Date, windowEndsAt: Date): number {
+/** Milliseconds of the window covered by the intervals (pool outages, rig connections); overlaps count once. */
+export function coveredMsWithin(outages: readonly Interval[], windowStartsAt: Date, windowEndsAt: Date): number {
   const from = windowStartsAt.getTime();
   const to = windowEndsAt.getTime();
   const clipped = outages

@@ -1,6 +1,6 @@
 import { deliveredWorkOf, HASHES_PER_DIFFICULTY_ONE, NO_WORK } from '@hashproof/hashrate';
 import { judgeDelivery } from './judge-delivery';
-import { poolDownMsWithin } from './pool-downtime';
+import { coveredMsWithin } from './covered-time';
 import { emptyTally, type JudgedShare, tallyShare } from './window-tally';
 import { WindowSchedule } from './window-schedule';
 
@@ -68,7 +68,7 @@ describe('tallyShare', () => {
   });
 });
 
-describe('poolDownMsWithin', () => {
+describe('coveredMsWithin', () => {
   const windowStart = at('2026-11-24T00:10:00Z');
   const windowEnd = at('2026-11-24T00:20:00Z');
 
@@ -78,11 +78,11 @@ describe('poolDownMsWithin', () => {
       { startsAt: at('2026-11-24T00:15:00Z'), endsAt: at('2026-11-24T00:16:00Z') },
       { startsAt: at('2026-11-24T00:15:30Z'), endsAt: at('2026-11-24T00:17:00Z') },
     ];
-    expect(poolDownMsWithin(outages, windowStart, windowEnd)).toBe(3 * 60_000);
+    expect(coveredMsWithin(outages, windowStart, windowEnd)).toBe(3 * 60_000);
   });
 
   it('counts an outage still going on up to the window end', () => {
-    expect(poolDownMsWithin([{ startsAt: at('2026-11-24T00:18:00Z'), endsAt: null }], windowStart, windowEnd)).toBe(
+    expect(coveredMsWithin([{ startsAt: at('2026-11-24T00:18:00Z'), endsAt: null }], windowStart, windowEnd)).toBe(
       120_000,
     );
   });

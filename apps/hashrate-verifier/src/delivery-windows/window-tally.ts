@@ -3,7 +3,7 @@ import { addShare, type DeliveredWork, NO_WORK } from '@hashproof/hashrate';
 export interface JudgedShare {
   readonly valid: boolean;
   readonly reason: string | null;
-  readonly assignedDifficulty: number;
+  readonly assignedDifficulty: number | null;
   readonly forwarded: boolean;
   readonly poolVerdict: 'accepted' | 'rejected' | 'no-reply' | null;
   readonly blockCandidate: boolean;
@@ -30,10 +30,13 @@ export const emptyTally: WindowTally = {
  */
 export function tallyShare(tally: WindowTally, share: JudgedShare): WindowTally {
   const refusedByPool = share.forwarded && share.poolVerdict !== 'accepted';
-  const counted = share.valid && !refusedByPool;
+  const counted = share.valid && !refusedByPool && share.assignedDifficulty !== null;
   const reason = share.valid ? (share.poolVerdict === 'no-reply' ? 'pool-no-reply' : 'pool-rejected') : share.reason;
   return {
-    delivered: counted ? addShare(tally.delivered, share.assignedDifficulty) : tally.delivered,
+    delivered:
+      counted && share.assignedDifficulty !== null
+        ? addShare(tally.delivered, share.assignedDifficulty)
+        : tally.delivered,
     rejectedByReason: counted ? tally.rejectedByReason : increment(tally.rejectedByReason, reason ?? 'malformed'),
     poolDisagreements: tally.poolDisagreements + (disagrees(share) ? 1 : 0),
     blockCandidates: tally.blockCandidates + (share.blockCandidate ? 1 : 0),

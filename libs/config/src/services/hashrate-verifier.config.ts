@@ -8,6 +8,21 @@ export const hashrateVerifierConfigSchema = z
     ...kafkaSettings,
     HTTP_PORT: port(3002),
     STRATUM_PORT: port(3333),
+    /** Rigs beyond this many are refused at accept, so a connection flood cannot exhaust the process. */
+    STRATUM_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+    /** What vardiff aims at per rig connection: enough shares to judge each contract. */
+    STRATUM_TARGET_SHARES_PER_MINUTE: z.coerce.number().positive().max(600).default(18),
+    /** Where rig sessions are recorded (JSON Lines, docs/stratum-session-format.md); recording is off when unset. */
+    SESSION_RECORDING_DIR: z.string().min(1).optional(),
+    SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Length of a delivery window: each one gets its own estimate and verdict. */
+    DELIVERY_WINDOW_SECONDS: z.coerce.number().positive().max(86_400).default(600),
+    /** How long a window stays open after its end for shares still waiting on the pool's reply. */
+    DELIVERY_WINDOW_GRACE_SECONDS: z.coerce.number().nonnegative().max(3_600).default(45),
+    /** Significance of the under-delivery test: an honest provider is flagged in about this share of windows. */
+    DELIVERY_ALPHA: z.coerce.number().gt(0).lt(0.5).default(0.01),
+    /** Fraction of the contracted rate the provider may fall short by before the test counts it. */
+    DELIVERY_TOLERANCE: z.coerce.number().min(0).lt(1).default(0),
   })
   .superRefine(requireSaslCredentials);
 

@@ -35,6 +35,8 @@ export const deliveryWindowClosedV1 = defineEvent({
     poolDisagreements: z.number().int().nonnegative(),
     blockCandidates: z.number().int().nonnegative(),
     poolDownSeconds: z.number().nonnegative(),
+    /** Seconds at least one of the provider's rigs was connected: silence is the provider's side. */
+    rigConnectedSeconds: z.number().nonnegative(),
     contractToDate: measurement,
   }),
 });

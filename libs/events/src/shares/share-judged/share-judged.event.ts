@@ -29,8 +29,8 @@ export const shareJudgedV1 = defineEvent({
     judgedAt: isoTimestamp,
     valid: z.boolean(),
     reason: z.enum(shareRejectReasons).nullable(),
-    /** The difficulty the share was mined at: the unit of delivered work. */
-    assignedDifficulty: z.number().positive().finite(),
+    /** The difficulty the share was mined at: the unit of delivered work (null when no job matched). */
+    assignedDifficulty: z.number().positive().finite().nullable(),
     achievedDifficulty: z.number().nonnegative().finite().nullable(),
     hash: z
       .string()

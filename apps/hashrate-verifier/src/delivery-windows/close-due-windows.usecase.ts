@@ -1,0 +1,145 @@
+import { deliveryWindowClosedV1 } from '@hashproof/events';
+import { HASHES_PER_DIFFICULTY_ONE } from '@hashproof/hashrate';
+import { Outbox, originatingFrom } from '@hashproof/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { coveredMsWithin } from './covered-time';
+import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
+import { type ContractRow, DeliveryWindowRepository, type WindowRow } from './delivery-window.repository';
+import { type DeliveryJudgement, judgeDelivery } from './judge-delivery';
+import { type WindowBounds, WindowSchedule } from './window-schedule';
+
+/** Per contract and beat, so one contract's backlog (after an outage) cannot starve the others. */
+const maxWindowsPerContractPerRun = 20;
+
+/**
+ * Closes every window whose end (plus grace) has passed, silent ones included: a rig that sent nothing
+ * delivered nothing. Each close records the judgement of the window and of the contract to date, and
+ * publishes delivery.window-closed through the outbox in the same transaction.
+ */
+@Injectable()
+export class CloseDueWindowsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    @Inject(DELIVERY_WINDOW_SETTINGS) private readonly settings: DeliveryWindowSettings,
+  ) {}
+
+  async execute(now: Date): Promise<number> {
+    const candidates = await new DeliveryWindowRepository(this.dataSource.manager).unfinishedContractIds(now);
+    let closed = 0;
+    for (const rentalId of candidates) {
+      closed += await this.dataSource.transaction((transaction) => this.closeDue(transaction, rentalId, now));
+    }
+    return closed;
+  }
+
+  private async closeDue(transaction: EntityManager, rentalId: string, now: Date): Promise<number> {
+    const windows = new DeliveryWindowRepository(transaction);
+    const contract = await windows.lockContract(rentalId, true);
+    if (!contract) return 0;
+    const schedule = new WindowSchedule(contract.startsAt, contract.endsAt, this.settings.windowMs);
+    let closed = 0;
+    const lastThisRun = Math.min(schedule.lastIndex, contract.nextWindowIndex + maxWindowsPerContractPerRun - 1);
+    for (let index = contract.nextWindowIndex; index <= lastThisRun; index += 1) {
+      const bounds = schedule.bounds(index);
+      if (bounds.endsAt.getTime() + this.settings.graceMs > now.getTime()) break;
+      await this.close(windows, contract, bounds, index === schedule.lastIndex);
+      closed += 1;
+    }
+    return closed;
+  }
+
+  private async close(windows: DeliveryWindowRepository, contract: ContractRow, bounds: WindowBounds, last: boolean) {
+    const tally = await windows.lockWindow(contract.rentalId, bounds);
+    const windowMs = bounds.endsAt.getTime() - bounds.startsAt.getTime();
+    const poolDownMs = coveredMsWithin(
+      await windows.intervals(contract.rentalId, 'pool-down', bounds.endsAt),
+      bounds.startsAt,
+      bounds.endsAt,
+    );
+    const rigMs = coveredMsWithin(
+      await windows.intervals(contract.rentalId, 'rig', bounds.endsAt),
+      bounds.startsAt,
+      bounds.endsAt,
+    );
+    const measuredSeconds = (windowMs - poolDownMs) / 1000;
+    const window = this.judge(contract, tally, tally.delivered, measuredSeconds);
+    const before = await windows.closedTotals(contract.rentalId);
+    const contractToDate = this.judge(
+      contract,
+      tally,
+      {
+        shares: before.shares + tally.delivered.shares,
+        work: before.work + tally.delivered.work,
+        workSquared: before.workSquared + tally.delivered.workSquared,
+      },
+      before.measuredSeconds + measuredSeconds,
+    );
+    const judgement = {
+      measuredSeconds,
+      window,
+      contractToDate,
+      poolDownSeconds: poolDownMs / 1000,
+      rigConnectedSeconds: rigMs / 1000,
+    };
+    await windows.closeWindow(contract.rentalId, bounds.index, judgement, last);
+    await this.publish(windows, contract, bounds, tally, judgement);
+  }
+
+  private judge(
+    contract: ContractRow,
+    tally: WindowRow,
+    delivered: WindowRow['delivered'],
+    measuredSeconds: number,
+  ): DeliveryJudgement {
+    const contractedHashrate = Number(contract.contractedHashrate);
+    return judgeDelivery({
+      delivered,
+      measuredSeconds,
+      contractedHashrate,
+      difficultyInForce: tally.lastDifficulty ?? this.difficultyAimedAt(contractedHashrate),
+      alpha: this.settings.alpha,
+      tolerance: this.settings.tolerance,
+    });
+  }
+
+  /** The share difficulty the endpoint's vardiff would give this rate: what a silent window is judged at. */
+  private difficultyAimedAt(hashrate: number): number {
+    return (hashrate * 60) / (this.settings.targetSharesPerMinute * HASHES_PER_DIFFICULTY_ONE);
+  }
+
+  private async publish(
+    windows: DeliveryWindowRepository,
+    contract: ContractRow,
+    bounds: WindowBounds,
+    tally: WindowRow,
+    judgement: {
+      window: DeliveryJudgement;
+      contractToDate: DeliveryJudgement;
+      poolDownSeconds: number;
+      rigConnectedSeconds: number;
+    },
+  ): Promise<void> {
+    await this.outbox.record(
+      windows.manager,
+      deliveryWindowClosedV1,
+      { rentalId: contract.rentalId },
+      {
+        rentalId: contract.rentalId,
+        windowIndex: bounds.index,
+        startsAt: bounds.startsAt.toISOString(),
+        endsAt: bounds.endsAt.toISOString(),
+        contractedHashrate: contract.contractedHashrate,
+        window: judgement.window,
+        rejectedByReason: tally.rejectedByReason,
+        poolDisagreements: tally.poolDisagreements,
+        blockCandidates: tally.blockCandidates,
+        poolDownSeconds: judgement.poolDownSeconds,
+        rigConnectedSeconds: judgement.rigConnectedSeconds,
+        contractToDate: judgement.contractToDate,
+      },
+      originatingFrom(`${contract.rentalId}:window:${bounds.index}`),
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import { shareJudgedV1 } from '@hashproof/events';
+import { kafkaMessageOf, OffsetTrackedConsumer } from '@hashproof/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { RecordShareUseCase } from './record-share.usecase';
+
+@Controller()
+export class ShareJudgedHandler {
+  constructor(
+    private readonly consumer: OffsetTrackedConsumer,
+    private readonly recordShare: RecordShareUseCase,
+  ) {}
+
+  @EventPattern(shareJudgedV1.topic)
+  async handle(@Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(shareJudgedV1, kafkaMessageOf(context), (event, transaction) =>
+      this.recordShare.execute(event, transaction),
+    );
+  }
+}

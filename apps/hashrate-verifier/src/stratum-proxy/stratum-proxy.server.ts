@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { JsonRpcServer, type JsonRpcConnection } from '@hashproof/stratum-net';
+import { type ContractDirectory } from './proxy-contract';
+import { RigRelay } from './rig-relay';
+import { type SessionRecorder } from './session-recorder';
+import { type ShareOutcomeSink } from './share-outcome';
+import { type StratumProxyOptions } from './stratum-proxy-options';
+
+export interface StratumProxyDependencies {
+  readonly directory: ContractDirectory;
+  readonly sink: ShareOutcomeSink;
+  readonly recorder?: SessionRecorder | null;
+  readonly clock?: () => number;
+  readonly log?: (line: string) => void;
+}
+
+/** The Stratum V1 endpoint providers point their rigs at: one RigRelay per connection. */
+export class StratumProxyServer {
+  private readonly server: JsonRpcServer;
+  private readonly relays = new Set<RigRelay>();
+
+  constructor(
+    private readonly options: StratumProxyOptions,
+    private readonly dependencies: StratumProxyDependencies,
+  ) {
+    this.server = new JsonRpcServer(
+      { ...options.rigConnection, host: options.host, port: options.port, maxConnections: options.maxConnections },
+      (connection) => this.accept(connection),
+    );
+  }
+
+  /** Resolves with the port. */
+  async start(): Promise<number> {
+    return this.server.listen();
+  }
+
+  get port(): number {
+    return this.server.port;
+  }
+
+  get connectionCount(): number {
+    return this.server.connectionCount;
+  }
+
+  /** Drops every rig (and so every upstream), then waits for outcomes and recordings to settle. */
+  async stop(): Promise<void> {
+    await this.server.close();
+    await this.settled();
+  }
+
+  /** Resolves once every current connection has ended and its outcomes and recording have settled. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.relays].map((relay) => relay.finished()));
+  }
+
+  private accept(connection: JsonRpcConnection): void {
+    const { directory, sink, recorder = null, clock = Date.now, log = () => undefined } = this.dependencies;
+    const relay = new RigRelay(connection, {
+      connectionId: randomUUID(),
+      directory,
+      sink,
+      recorder,
+      options: this.options.relay,
+      clock,
+      log,
+    });
+    this.relays.add(relay);
+    void relay.finished().then(() => this.relays.delete(relay));
+  }
+}
