@@ -4,15 +4,21 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
-import { IdempotentConsumer } from './inbox/idempotent-consumer';
-import { OffsetTrackedConsumer } from './inbox/offset-tracked-consumer';
+import { PartitionOffsetsGuard, ProcessedEventsGuard } from './inbox/redelivery-guard';
+import { TransactionalConsumer } from './inbox/transactional-consumer';
 import { createEventProducer } from './kafka/create-event-producer';
 import { kafkaLogCreator } from './kafka/kafka-log-creator';
 import { kafkaClientConfig } from './kafka/kafka-settings';
 import { KafkaHealthIndicator } from './kafka-health.indicator';
 import { MessagingLifecycle } from './messaging-lifecycle';
 import type { MessagingOptions } from './messaging-options';
-import { EVENT_PRODUCER, KAFKA_ADMIN, MESSAGING_OPTIONS } from './messaging.tokens';
+import {
+  EVENT_PRODUCER,
+  IDEMPOTENT_CONSUMER,
+  KAFKA_ADMIN,
+  MESSAGING_OPTIONS,
+  OFFSET_TRACKED_CONSUMER,
+} from './messaging.tokens';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -53,16 +59,16 @@ export class MessagingModule {
             new DeadLetterPublisher(producer, options.kafka.KAFKA_CONSUMER_GROUP ?? options.service),
         },
         {
-          provide: IdempotentConsumer,
+          provide: IDEMPOTENT_CONSUMER,
           inject: [getDataSourceToken(), DeadLetterPublisher],
           useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher) =>
-            new IdempotentConsumer(dataSource, deadLetters, options.service),
+            new TransactionalConsumer(dataSource, deadLetters, new ProcessedEventsGuard(options.service)),
         },
         {
-          provide: OffsetTrackedConsumer,
+          provide: OFFSET_TRACKED_CONSUMER,
           inject: [getDataSourceToken(), DeadLetterPublisher],
           useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher) =>
-            new OffsetTrackedConsumer(dataSource, deadLetters, options.service),
+            new TransactionalConsumer(dataSource, deadLetters, new PartitionOffsetsGuard(options.service)),
         },
         KafkaHealthIndicator,
         MessagingLifecycle,
@@ -70,8 +76,8 @@ export class MessagingModule {
       exports: [
         Outbox,
         OutboxRelay,
-        IdempotentConsumer,
-        OffsetTrackedConsumer,
+        IDEMPOTENT_CONSUMER,
+        OFFSET_TRACKED_CONSUMER,
         DeadLetterPublisher,
         KafkaHealthIndicator,
         EVENT_PRODUCER,

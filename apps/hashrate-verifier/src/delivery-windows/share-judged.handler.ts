@@ -1,13 +1,13 @@
 import { shareJudgedV1 } from '@hashproof/events';
-import { kafkaMessageOf, OffsetTrackedConsumer } from '@hashproof/messaging';
-import { Controller } from '@nestjs/common';
+import { OFFSET_TRACKED_CONSUMER, kafkaMessageOf, type TransactionalConsumer } from '@hashproof/messaging';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { RecordShareUseCase } from './record-share.usecase';
 
 @Controller()
 export class ShareJudgedHandler {
   constructor(
-    private readonly consumer: OffsetTrackedConsumer,
+    @Inject(OFFSET_TRACKED_CONSUMER) private readonly consumer: TransactionalConsumer,
     private readonly recordShare: RecordShareUseCase,
   ) {}
 

@@ -2,7 +2,7 @@ import { targetForDifficulty, targetToLittleEndian, type ShareVerdict } from '@h
 import { shouldForward } from './forwarding-decision';
 import { ResentJobDuplicateGuard } from './resent-job-duplicate.guard';
 import { RigJobMap } from './rig-job-map';
-import { rejectError } from './stratum-error-codes';
+import { rejectError } from '@hashproof/stratum-net';
 import { upstreamSubmitParams } from './upstream-submit';
 
 const poolTarget = targetToLittleEndian(targetForDifficulty(1));

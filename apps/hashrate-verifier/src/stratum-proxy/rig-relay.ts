@@ -17,6 +17,8 @@ import {
   RequestTimeoutError,
   stratumError,
   type JsonRpcConnection,
+  rejectError,
+  STRATUM_CODES,
 } from '@hashproof/stratum-net';
 import { shouldForward } from './forwarding-decision';
 import { MessageRateLimiter } from './message-rate-limiter';
@@ -29,7 +31,6 @@ import { configureReply, RIG_EXTRANONCE2_SIZE, subscribeReply } from './rig-hand
 import { RigJobMap, type UpstreamJobRef } from './rig-job-map';
 import { type SessionRecorder, type SessionRecording } from './session-recorder';
 import { type ConnectionEventKind, type PoolVerdict, type ShareOutcomeSink } from './share-outcome';
-import { rejectError, STRATUM_CODES } from './stratum-error-codes';
 import { openUpstream, parsePoolCall, type UpstreamSession } from './upstream-handshake';
 import { upstreamSubmitParams } from './upstream-submit';
 

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { JsonRpcClient } from '@hashproof/stratum-net';
-import { freePort, waitFor } from '@hashproof/testing';
 import { InMemoryContractDirectory } from './in-memory-contract.directory';
 import { RecordingShareOutcomeSink } from './recording-share-outcome.sink';
 import { DEFAULT_RELAY_OPTIONS } from './relay-options';
 import { SessionRecorder } from './session-recorder';
 import { StratumProxyServer } from './stratum-proxy.server';
-import { runAudit, runRig, startDevPool, stopProcess } from './testing/built-processes';
+import { freePort, runAudit, runRig, startDevPool, stopProcess, waitFor } from '@hashproof/testing';
 
 // The rig's difficulty is held at 2^-22 (~5 shares/s at 5 kH/s), the pool's at 2^-20: about one
 // share in four meets the pool's and is forwarded. No new block during a run: a share racing a

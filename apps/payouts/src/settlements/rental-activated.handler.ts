@@ -1,13 +1,13 @@
 import { rentalActivatedV1 } from '@hashproof/events';
-import { IdempotentConsumer, kafkaMessageOf } from '@hashproof/messaging';
-import { Controller } from '@nestjs/common';
+import { IDEMPOTENT_CONSUMER, kafkaMessageOf, type TransactionalConsumer } from '@hashproof/messaging';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import { OpenSettlementUseCase } from './open-settlement.usecase';
 
 @Controller()
 export class RentalActivatedHandler {
   constructor(
-    private readonly consumer: IdempotentConsumer,
+    @Inject(IDEMPOTENT_CONSUMER) private readonly consumer: TransactionalConsumer,
     private readonly openSettlement: OpenSettlementUseCase,
   ) {}
 
