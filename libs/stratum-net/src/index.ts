@@ -9,3 +9,4 @@ export { type JsonRpcResponse } from './client/json-rpc-response';
 export { ConnectionClosedError, RequestTimeoutError } from './client/request-timeout.error';
 export { JsonRpcServer, type ServerOptions } from './server/json-rpc.server';
 export { parseStratumUrl, type StratumEndpoint } from './url/stratum-url';
+export { rejectError, STRATUM_CODES } from './errors/stratum-error-codes';

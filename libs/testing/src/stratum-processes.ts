@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { waitFor } from '@hashproof/testing';
+import { waitFor } from './wait-for';
 
-const DIST = path.resolve(__dirname, '../../../../../dist/apps');
+const DIST = path.resolve(__dirname, '../../../dist/apps');
 
 export interface RigTally {
   readonly submitted: number;
@@ -12,6 +12,8 @@ export interface RigTally {
   readonly rejectedByCode: Record<string, number>;
   readonly reconnects: number;
 }
+
+/** Built stratum tools as real processes, as tests of the pool and of the verifier endpoint run them. */
 
 /** The built dev pool (`npm run build` first) on 127.0.0.1:port, resolved once it accepts connections. */
 export async function startDevPool(port: number, args: readonly string[]): Promise<ChildProcess> {

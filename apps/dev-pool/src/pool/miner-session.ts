@@ -7,13 +7,18 @@ import {
   type StratumMessage,
   VardiffController,
 } from '@hashproof/stratum';
-import { stratumError, type JsonRpcConnection, type StratumError } from '@hashproof/stratum-net';
+import {
+  stratumError,
+  type JsonRpcConnection,
+  type StratumError,
+  rejectError,
+  STRATUM_CODES,
+} from '@hashproof/stratum-net';
 import { type PoolStats } from '../stats/pool-stats';
 import { type JobTemplate } from '../template/job-template';
 import { notifyParams } from '../template/notify-params';
 import { configureReply } from './configure-reply';
 import { type PoolConfig } from './pool-config';
-import { rejectError, STRATUM_CODES } from './submit-reply';
 
 export interface MinerSessionContext {
   readonly config: PoolConfig;

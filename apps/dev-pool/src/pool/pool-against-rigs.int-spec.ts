@@ -1,7 +1,7 @@
 import { estimateHashrate } from '@hashproof/hashrate';
 import { DEFAULT_VERSION_ROLLING_MASK } from '@hashproof/stratum';
 import { DevPool } from './dev-pool';
-import { runRig } from '../testing/rig-process';
+import { runRig } from '@hashproof/testing';
 
 // Light enough that seven rig processes keep pace on a busy 2-core machine: the test is about verdicts, not speed.
 const CLAIM = 5_000;

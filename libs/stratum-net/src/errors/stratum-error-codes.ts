@@ -1,9 +1,9 @@
 import { type RejectReason } from '@hashproof/stratum';
-import { stratumError, type StratumError } from '@hashproof/stratum-net';
+import { OTHER_ERROR_CODE, stratumError, type StratumError } from '../connection/json-rpc-error';
 
 /** The error codes pools conventionally answer with (slush / cgminer's table). */
 export const STRATUM_CODES = {
-  other: 20,
+  other: OTHER_ERROR_CODE,
   jobNotFound: 21,
   duplicate: 22,
   lowDifficulty: 23,
