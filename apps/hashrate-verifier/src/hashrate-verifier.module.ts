@@ -24,6 +24,11 @@ export class HashrateVerifierModule {
           alpha: config.DELIVERY_ALPHA,
           tolerance: config.DELIVERY_TOLERANCE,
           targetSharesPerMinute: config.STRATUM_TARGET_SHARES_PER_MINUTE,
+          flags: {
+            reviewAlpha: config.DELIVERY_ALPHA,
+            enforcementAlpha: config.DELIVERY_ENFORCEMENT_ALPHA,
+            maxInvalidRatio: config.DELIVERY_MAX_INVALID_RATIO,
+          },
         }),
       ],
     };

@@ -1,4 +1,6 @@
 export { deadLetterHeaders, deadLetterTopic } from './dead-letter';
+export { contractFlagClearedV1 } from './deliveries/contract-flag-cleared/contract-flag-cleared.event';
+export { contractFlagCauses, contractFlaggedV1 } from './deliveries/contract-flagged/contract-flagged.event';
 export { deliveryWindowClosedV1 } from './deliveries/window-closed/window-closed.event';
 export {
   type AnyEventContract,

@@ -1,5 +1,7 @@
 import { deadLetterTopic } from './dead-letter';
 import type { TopicSettings } from './event-contract';
+import { contractFlagClearedV1 } from './deliveries/contract-flag-cleared/contract-flag-cleared.event';
+import { contractFlaggedV1 } from './deliveries/contract-flagged/contract-flagged.event';
 import { deliveryWindowClosedV1 } from './deliveries/window-closed/window-closed.event';
 import { rentalActivatedV1 } from './rentals/rental-activated/rental-activated.event';
 import { shareJudgedV1 } from './shares/share-judged/share-judged.event';
@@ -11,5 +13,7 @@ export const topicCatalog: readonly TopicSettings[] = [
   shareJudgedV1,
   connectionChangedV1,
   deliveryWindowClosedV1,
+  contractFlaggedV1,
+  contractFlagClearedV1,
   deadLetterTopic,
 ];

@@ -5,6 +5,7 @@ import { StratumCredential } from '../stratum-proxy/stratum-credential.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { StratumCredentials1764100000000 } from './migrations/1764100000000-stratum-credentials';
 import { DeliveryWindows1764200000000 } from './migrations/1764200000000-delivery-windows';
+import { ContractFlags1764300000000 } from './migrations/1764300000000-contract-flags';
 
 export function verifierDatabase(config: HashrateVerifierConfig): DatabaseOptions {
   return {
@@ -13,6 +14,11 @@ export function verifierDatabase(config: HashrateVerifierConfig): DatabaseOption
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'hashrate-verifier',
     entities: [DeliveryContract, StratumCredential],
-    migrations: [InitialSchema1764000000000, StratumCredentials1764100000000, DeliveryWindows1764200000000],
+    migrations: [
+      InitialSchema1764000000000,
+      StratumCredentials1764100000000,
+      DeliveryWindows1764200000000,
+      ContractFlags1764300000000,
+    ],
   };
 }

@@ -3,6 +3,7 @@ import { HASHES_PER_DIFFICULTY_ONE } from '@hashproof/hashrate';
 import { Outbox, originatingFrom } from '@hashproof/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ContractFlagsRecorder } from '../contract-flags/contract-flags.recorder';
 import { coveredMsWithin } from './covered-time';
 import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
 import { type ContractRow, DeliveryWindowRepository, type WindowRow } from './delivery-window.repository';
@@ -22,6 +23,7 @@ export class CloseDueWindowsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly flags: ContractFlagsRecorder,
     @Inject(DELIVERY_WINDOW_SETTINGS) private readonly settings: DeliveryWindowSettings,
   ) {}
 
@@ -85,6 +87,19 @@ export class CloseDueWindowsUseCase {
     };
     await windows.closeWindow(contract.rentalId, bounds.index, judgement, last);
     await this.publish(windows, contract, bounds, tally, judgement);
+    await this.flags.record(windows.manager, {
+      rentalId: contract.rentalId,
+      windowIndex: bounds.index,
+      facts: {
+        contractToDatePValue: contractToDate.pValue,
+        acceptedShares: tally.delivered.shares,
+        rejectedByReason: tally.rejectedByReason,
+        measuredSeconds,
+        rigConnectedSeconds: judgement.rigConnectedSeconds,
+      },
+      evidence: { ...judgement, rejectedByReason: tally.rejectedByReason, poolDisagreements: tally.poolDisagreements },
+      cause: originatingFrom(`${contract.rentalId}:window:${bounds.index}`),
+    });
   }
 
   private judge(

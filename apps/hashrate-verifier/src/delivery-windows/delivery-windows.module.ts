@@ -1,4 +1,6 @@
+import { Outbox } from '@hashproof/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ContractFlagsRecorder } from '../contract-flags/contract-flags.recorder';
 import { CloseDueWindowsUseCase } from './close-due-windows.usecase';
 import { ConnectionChangedHandler } from './connection-changed.handler';
 import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
@@ -15,6 +17,11 @@ export class DeliveryWindowsModule {
       controllers: [ShareJudgedHandler, ConnectionChangedHandler],
       providers: [
         { provide: DELIVERY_WINDOW_SETTINGS, useValue: settings },
+        {
+          provide: ContractFlagsRecorder,
+          inject: [Outbox],
+          useFactory: (outbox: Outbox) => new ContractFlagsRecorder(outbox, settings.flags),
+        },
         RecordShareUseCase,
         RecordConnectionChangeUseCase,
         CloseDueWindowsUseCase,

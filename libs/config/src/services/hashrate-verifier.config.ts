@@ -21,6 +21,10 @@ export const hashrateVerifierConfigSchema = z
     DELIVERY_WINDOW_GRACE_SECONDS: z.coerce.number().nonnegative().max(3_600).default(45),
     /** Significance of the under-delivery test: an honest provider is flagged in about this share of windows. */
     DELIVERY_ALPHA: z.coerce.number().gt(0).lt(0.5).default(0.01),
+    /** The stricter significance at which under-delivery may trigger automatic consequences. */
+    DELIVERY_ENFORCEMENT_ALPHA: z.coerce.number().gt(0).lt(0.5).default(0.001),
+    /** Invalid shares above this fraction of a window's judged shares flag the contract. */
+    DELIVERY_MAX_INVALID_RATIO: z.coerce.number().gt(0).max(1).default(0.05),
     /** Fraction of the contracted rate the provider may fall short by before the test counts it. */
     DELIVERY_TOLERANCE: z.coerce.number().min(0).lt(1).default(0),
   })

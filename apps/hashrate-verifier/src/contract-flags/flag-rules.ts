@@ -1,0 +1,45 @@
+import type { FlagCause } from './flag-cause';
+
+export interface FlagThresholds {
+  readonly reviewAlpha: number;
+  readonly enforcementAlpha: number;
+  /** Invalid shares as a fraction of all judged shares in a window. */
+  readonly maxInvalidRatio: number;
+}
+
+/** What a closed window says about the causes a contract can be flagged for. */
+export interface WindowFacts {
+  readonly contractToDatePValue: number | null;
+  readonly acceptedShares: number;
+  readonly rejectedByReason: Readonly<Record<string, number>>;
+  readonly measuredSeconds: number;
+  readonly rigConnectedSeconds: number;
+}
+
+export interface FlagChanges {
+  readonly raise: readonly FlagCause[];
+  readonly clear: readonly FlagCause[];
+}
+
+/** Which causes hold after this window. */
+export function causesPresent(facts: WindowFacts, thresholds: FlagThresholds): Set<FlagCause> {
+  const present = new Set<FlagCause>();
+  const p = facts.contractToDatePValue;
+  if (p !== null && p < thresholds.reviewAlpha) present.add('under-delivery-review');
+  if (p !== null && p < thresholds.enforcementAlpha) present.add('under-delivery-enforcement');
+  const rejected = Object.values(facts.rejectedByReason).reduce((sum, count) => sum + count, 0);
+  const judged = rejected + facts.acceptedShares;
+  if (judged > 0 && rejected / judged > thresholds.maxInvalidRatio) present.add('high-invalid-ratio');
+  if ((facts.rejectedByReason.duplicate ?? 0) > 0) present.add('duplicate-shares');
+  if ((facts.rejectedByReason['unknown-job'] ?? 0) > 0) present.add('foreign-jobs');
+  if (facts.measuredSeconds > 0 && facts.rigConnectedSeconds === 0) present.add('provider-silent');
+  return present;
+}
+
+/** Each cause is raised once while it holds and cleared once it no longer does. */
+export function flagChanges(active: ReadonlySet<FlagCause>, present: ReadonlySet<FlagCause>): FlagChanges {
+  return {
+    raise: [...present].filter((cause) => !active.has(cause)),
+    clear: [...active].filter((cause) => !present.has(cause)),
+  };
+}
