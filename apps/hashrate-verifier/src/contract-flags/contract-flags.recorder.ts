@@ -1,5 +1,5 @@
 import { contractFlagClearedV1, contractFlaggedV1 } from '@hashproof/events';
-import { type EventCause, Outbox } from '@hashproof/messaging';
+import { type EventCause, type Outbox } from '@hashproof/messaging';
 import type { EntityManager } from 'typeorm';
 import type { FlagCause } from './flag-cause';
 import { causesPresent, flagChanges, type FlagThresholds, type WindowFacts } from './flag-rules';
