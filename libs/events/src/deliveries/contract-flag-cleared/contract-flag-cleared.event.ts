@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-contract';
+import { byRentalId, rentalKey } from '../../rental-key';
 import { isoTimestamp } from '../../primitives';
 import { retention } from '../../retention';
 import { contractFlagCauses } from '../contract-flagged/contract-flagged.event';
@@ -9,8 +10,8 @@ export const contractFlagClearedV1 = defineEvent({
   topic: 'delivery.contract-flag-cleared.v1',
   partitions: 6,
   retentionMs: retention.lifecycle,
-  key: z.object({ rentalId: z.uuid() }),
-  partitionKey: (key) => key.rentalId,
+  key: rentalKey,
+  partitionKey: byRentalId,
   value: z.object({
     rentalId: z.uuid(),
     cause: z.enum(contractFlagCauses),

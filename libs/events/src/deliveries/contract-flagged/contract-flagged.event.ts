@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-contract';
+import { byRentalId, rentalKey } from '../../rental-key';
 import { isoTimestamp } from '../../primitives';
 import { retention } from '../../retention';
 
@@ -17,8 +18,8 @@ export const contractFlaggedV1 = defineEvent({
   topic: 'delivery.contract-flagged.v1',
   partitions: 6,
   retentionMs: retention.lifecycle,
-  key: z.object({ rentalId: z.uuid() }),
-  partitionKey: (key) => key.rentalId,
+  key: rentalKey,
+  partitionKey: byRentalId,
   value: z.object({
     rentalId: z.uuid(),
     cause: z.enum(contractFlagCauses),

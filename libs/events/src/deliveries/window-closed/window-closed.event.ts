@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-contract';
+import { byRentalId, rentalKey } from '../../rental-key';
 import { hashesPerSecond, isoTimestamp } from '../../primitives';
 import { retention } from '../../retention';
 
@@ -22,8 +23,8 @@ export const deliveryWindowClosedV1 = defineEvent({
   topic: 'delivery.window-closed.v1',
   partitions: 6,
   retentionMs: retention.lifecycle,
-  key: z.object({ rentalId: z.uuid() }),
-  partitionKey: (key) => key.rentalId,
+  key: rentalKey,
+  partitionKey: byRentalId,
   value: z.object({
     rentalId: z.uuid(),
     windowIndex: z.number().int().nonnegative(),

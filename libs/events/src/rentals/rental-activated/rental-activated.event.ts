@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-contract';
+import { byRentalId, rentalKey } from '../../rental-key';
 import { currencyCode, hashesPerSecond, isoTimestamp, minorUnits } from '../../primitives';
 import { retention } from '../../retention';
 
@@ -8,8 +9,8 @@ export const rentalActivatedV1 = defineEvent({
   topic: 'rentals.activated.v1',
   partitions: 6,
   retentionMs: retention.lifecycle,
-  key: z.object({ rentalId: z.uuid() }),
-  partitionKey: (key) => key.rentalId,
+  key: rentalKey,
+  partitionKey: byRentalId,
   value: z.object({
     rentalId: z.uuid(),
     listingId: z.uuid(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-contract';
+import { byRentalId, rentalKey } from '../../rental-key';
 import { isoTimestamp } from '../../primitives';
 import { retention } from '../../retention';
 
@@ -22,8 +23,8 @@ export const shareJudgedV1 = defineEvent({
   topic: 'shares.judged.v1',
   partitions: 12,
   retentionMs: retention.evidence,
-  key: z.object({ rentalId: z.uuid() }),
-  partitionKey: (key) => key.rentalId,
+  key: rentalKey,
+  partitionKey: byRentalId,
   value: z.object({
     connectionId: z.string().min(1).max(100),
     judgedAt: isoTimestamp,
