@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connectionChangedV1, type EventMessage, shareJudgedV1 } from '@hashproof/events';
 import { EVENT_PRODUCER } from '@hashproof/messaging';
 import { toExplorerHex } from '@hashproof/stratum';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import type { ConnectionEvent, ShareOutcome, ShareOutcomeSink } from './share-outcome';
 
@@ -17,10 +17,11 @@ type Pending = { topic: string; message: EventMessage };
  * survives broker outages (bounded). The relay must never wait on Kafka: rigs keep mining meanwhile.
  */
 @Injectable()
-export class KafkaShareOutcomeSink implements ShareOutcomeSink, BeforeApplicationShutdown {
+export class KafkaShareOutcomeSink implements ShareOutcomeSink {
   private readonly logger = new Logger(KafkaShareOutcomeSink.name);
   private buffer: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  private lastFailure: string | undefined;
   private readonly timer = setInterval(() => void this.flush(), flushIntervalMs);
 
   constructor(@Inject(EVENT_PRODUCER) private readonly producer: Producer) {}
@@ -59,7 +60,8 @@ export class KafkaShareOutcomeSink implements ShareOutcomeSink, BeforeApplicatio
     this.enqueue({ topic: connectionChangedV1.topic, message });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** The endpoint's lifecycle calls this after the last rig is gone; the producer is still connected then. */
+  async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
     if (this.buffer.length > 0)

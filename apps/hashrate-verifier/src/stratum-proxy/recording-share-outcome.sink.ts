@@ -12,4 +12,6 @@ export class RecordingShareOutcomeSink implements ShareOutcomeSink {
   connectionChanged(event: ConnectionEvent): void {
     this.events.push(event);
   }
+
+  async close(): Promise<void> {}
 }

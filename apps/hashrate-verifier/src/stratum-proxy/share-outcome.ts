@@ -40,4 +40,6 @@ export interface ConnectionEvent {
 export interface ShareOutcomeSink {
   shareJudged(outcome: ShareOutcome): void;
   connectionChanged(event: ConnectionEvent): void;
+  /** Called once the endpoint has stopped, so the last rigs' disconnects are sent too. */
+  close(): Promise<void>;
 }

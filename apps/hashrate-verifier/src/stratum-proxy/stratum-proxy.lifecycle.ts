@@ -60,6 +60,7 @@ export class StratumProxyLifecycle implements OnApplicationBootstrap, BeforeAppl
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.retentionTimer);
     await this.server?.stop();
+    await this.sink.close();
   }
 
   private scheduleRetention(dir: string): void {
