@@ -8,6 +8,7 @@ export {
 export { parseStratumLine } from './protocol/stratum-message.parser';
 export { parseJsonRpcLine, type JsonRpcFrame } from './protocol/json-rpc-line.parser';
 export { parseSubscribeResult, type SubscribeResult } from './protocol/subscribe-result.parser';
+export { configureReply } from './protocol/configure-reply';
 export { parseVersionRollingMask } from './protocol/configure-result.parser';
 export { MAX_EXTRANONCE2_SIZE } from './protocol/limits';
 export { sha256, sha256d } from './pow/sha256d';

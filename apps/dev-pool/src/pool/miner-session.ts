@@ -6,6 +6,7 @@ import {
   type ShareSubmission,
   type StratumMessage,
   VardiffController,
+  configureReply,
 } from '@hashproof/stratum';
 import {
   stratumError,
@@ -17,7 +18,6 @@ import {
 import { type PoolStats } from '../stats/pool-stats';
 import { type JobTemplate } from '../template/job-template';
 import { notifyParams } from '../template/notify-params';
-import { configureReply } from './configure-reply';
 import { type PoolConfig } from './pool-config';
 
 export interface MinerSessionContext {

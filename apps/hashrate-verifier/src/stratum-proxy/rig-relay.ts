@@ -11,6 +11,8 @@ import {
   type ShareSubmission,
   type ShareVerdict,
   type StratumMessage,
+  configureReply,
+  DEFAULT_VERSION_ROLLING_MASK,
 } from '@hashproof/stratum';
 import {
   ConnectionClosedError,
@@ -27,7 +29,7 @@ import { type ContractDirectory, type ProxyContract } from './proxy-contract';
 import { type RecordedLine } from './recorded-line';
 import { type RelayOptions } from './relay-options';
 import { ResentJobDuplicateGuard } from './resent-job-duplicate.guard';
-import { configureReply, RIG_EXTRANONCE2_SIZE, subscribeReply } from './rig-handshake-replies';
+import { RIG_EXTRANONCE2_SIZE, subscribeReply } from './rig-handshake-replies';
 import { RigJobMap, type UpstreamJobRef } from './rig-job-map';
 import { type SessionRecorder, type SessionRecording } from './session-recorder';
 import { type ConnectionEventKind, type PoolVerdict, type ShareOutcomeSink } from './share-outcome';
@@ -149,7 +151,8 @@ export class RigRelay {
 
   private onConfigure(message: Extract<StratumMessage, { kind: 'configure' }>): void {
     this.judge.fromMiner(message);
-    const { reply, mask } = configureReply(message.extensions, message.options);
+    // The standard mask ∩ the rig's, granted before the pool is known; the pool is asked for the same mask.
+    const { reply, mask } = configureReply(message.extensions, message.options, DEFAULT_VERSION_ROLLING_MASK);
     this.rigRollingMask = mask;
     this.reply(message.id, reply);
   }
