@@ -21,6 +21,10 @@ const value = {
   startsAt: '2026-11-24T07:00:00.000Z',
   endsAt: '2026-12-01T07:00:00.000Z',
   price: { amountMinor: 1_234_500, currency: 'USD' },
+  stratum: {
+    credential: 'hp_Q2hvb3NlIGEgZ29vZCBvbmU',
+    pool: { url: 'stratum+tcp://btc.viabtc.io:3333', worker: 'renter.rig1', password: 'x' },
+  },
 };
 
 function problemsOf(action: () => unknown): readonly string[] {
@@ -49,6 +53,25 @@ describe('EventContract', () => {
     expect(
       problemsOf(() => rentalActivatedV1.serialize(metadata, { rentalId }, { ...value, hashrate: '1.5' })),
     ).toEqual(['value.hashrate: a non-negative integer in H/s, as a string']);
+  });
+
+  it('refuses a pool that is not a stratum+tcp host:port and a guessable credential', () => {
+    const pool = (url: string) => ({ ...value, stratum: { ...value.stratum, pool: { ...value.stratum.pool, url } } });
+    expect(problemsOf(() => rentalActivatedV1.serialize(metadata, { rentalId }, pool('http://pool:3333')))).toEqual([
+      'value.stratum.pool.url: a pool URL like stratum+tcp://host:3333',
+    ]);
+    expect(() =>
+      rentalActivatedV1.serialize(metadata, { rentalId }, pool('stratum+tcp://[2001:db8::1]:3333')),
+    ).not.toThrow();
+    expect(
+      problemsOf(() =>
+        rentalActivatedV1.serialize(
+          metadata,
+          { rentalId },
+          { ...value, stratum: { ...value.stratum, credential: 'rig1' } },
+        ),
+      ),
+    ).toEqual(['value.stratum.credential: 20–64 URL-safe characters']);
   });
 
   it('rejects consumed messages that are not JSON, lack metadata or belong to another topic', () => {

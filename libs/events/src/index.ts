@@ -1,3 +1,6 @@
+export { capacityCheckCompletedV1 } from './capacity/check-completed/capacity-check-completed.event';
+export { capacityCheckRequestedV1 } from './capacity/check-requested/capacity-check-requested.event';
+export { byProviderId, providerKey } from './capacity/provider-key';
 export { deadLetterHeaders, deadLetterTopic } from './dead-letter';
 export { contractFlagClearedV1 } from './deliveries/contract-flag-cleared/contract-flag-cleared.event';
 export { contractFlagCauses, contractFlaggedV1 } from './deliveries/contract-flagged/contract-flagged.event';
@@ -14,7 +17,14 @@ export {
 } from './event-contract';
 export { type EventEnvelope, type EventMetadata, eventMetadataSchema } from './event-envelope';
 export { InvalidEventError } from './invalid-event.error';
-export { currencyCode, hashesPerSecond, isoTimestamp, minorUnits } from './primitives';
+export {
+  currencyCode,
+  hashesPerSecond,
+  isoTimestamp,
+  minorUnits,
+  stratumCredential,
+  stratumPoolUrl,
+} from './primitives';
 export { retention } from './retention';
 export { rentalActivatedV1 } from './rentals/rental-activated/rental-activated.event';
 export { topicCatalog } from './topic-catalog';

@@ -1,3 +1,5 @@
+import { capacityCheckCompletedV1 } from './capacity/check-completed/capacity-check-completed.event';
+import { capacityCheckRequestedV1 } from './capacity/check-requested/capacity-check-requested.event';
 import { deadLetterTopic } from './dead-letter';
 import type { TopicSettings } from './event-contract';
 import { contractFlagClearedV1 } from './deliveries/contract-flag-cleared/contract-flag-cleared.event';
@@ -15,5 +17,7 @@ export const topicCatalog: readonly TopicSettings[] = [
   deliveryWindowClosedV1,
   contractFlaggedV1,
   contractFlagClearedV1,
+  capacityCheckRequestedV1,
+  capacityCheckCompletedV1,
   deadLetterTopic,
 ];

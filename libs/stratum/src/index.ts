@@ -45,3 +45,4 @@ export { type AuditOptions } from './audit/audit-options';
 export { type AuditSummary } from './audit/audit-summary';
 export { type ShareAuditLine } from './audit/share-audit-line';
 export { VardiffController, type VardiffOptions } from './vardiff/vardiff-controller';
+export { issueStratumCredential } from './credential/stratum-credential';

@@ -3,6 +3,7 @@ import { type EventCause, Outbox } from '@hashproof/messaging';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertTransition } from './rental-lifecycle';
+import { issueStratumCredential } from '@hashproof/stratum';
 import { Rental } from './rental.entity';
 import { RentalTransition } from './rental-transition.entity';
 
@@ -43,6 +44,7 @@ export class ActivateRentalUseCase {
     rental.status = 'active';
     rental.startsAt = command.activatedAt;
     rental.endsAt = new Date(command.activatedAt.getTime() + rental.durationSeconds * 1000);
+    rental.stratumCredential = issueStratumCredential();
     await transaction.save(rental);
     await transaction.insert(RentalTransition, {
       rentalId: rental.id,
@@ -65,6 +67,10 @@ export class ActivateRentalUseCase {
         startsAt: rental.startsAt.toISOString(),
         endsAt: rental.endsAt.toISOString(),
         price: { amountMinor: Number(rental.priceMinor), currency: rental.currency },
+        stratum: {
+          credential: rental.stratumCredential,
+          pool: { url: rental.poolUrl, worker: rental.poolWorker, password: rental.poolPassword },
+        },
       },
       command.cause,
     );

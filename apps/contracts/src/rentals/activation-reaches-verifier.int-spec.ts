@@ -44,6 +44,19 @@ describe('a rental activated in contracts reaches the verifier through the outbo
     return Number(rows[0]?.count);
   }
 
+  /** Rentals whose credential and pool in contracts are exactly what the verifier admits rigs with. */
+  async function credentialsAgreeing(rentalIds: string[]): Promise<number> {
+    const { rows } = await admin.query<{ count: string }>(
+      `SELECT count(*) FROM contracts.rentals rental
+         JOIN verifier.stratum_credentials credential ON credential.credential = rental.stratum_credential
+        WHERE rental.id = ANY($1::uuid[]) AND credential.rental_id = rental.id AND credential.revoked_at IS NULL
+          AND credential.upstream_url = rental.pool_url AND credential.upstream_worker = rental.pool_worker
+          AND credential.upstream_password = rental.pool_password`,
+      [rentalIds],
+    );
+    return Number(rows[0]?.count);
+  }
+
   async function processedCount(): Promise<number> {
     const { rows } = await admin.query<{ count: string }>('SELECT count(*) FROM verifier.processed_events');
     return Number(rows[0]?.count);
@@ -69,6 +82,7 @@ describe('a rental activated in contracts reaches the verifier through the outbo
     expect(rows).toHaveLength(40);
     expect(new Set(rows.map((row) => row.rental_id))).toEqual(new Set(rentalIds));
     expect(rows.every((row) => row.contracted_hashrate === '50000000000000')).toBe(true);
+    expect(await credentialsAgreeing(rentalIds)).toBe(40);
 
     const { rows: outbox } = await admin.query<{ pending: string }>(
       'SELECT count(*) AS pending FROM contracts.outbox_messages WHERE published_at IS NULL',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { RenterPool } from './renter-pool';
 import { Rental } from './rental.entity';
 import { RentalTransition } from './rental-transition.entity';
 
@@ -12,6 +13,7 @@ export interface OpenRentalCommand {
   readonly durationSeconds: number;
   readonly priceMinor: bigint;
   readonly currency: string;
+  readonly pool: RenterPool;
   readonly actor: string;
 }
 
@@ -32,6 +34,10 @@ export class OpenRentalUseCase {
         priceMinor: command.priceMinor.toString(),
         currency: command.currency,
         status: 'pending_payment',
+        poolUrl: command.pool.url,
+        poolWorker: command.pool.worker,
+        poolPassword: command.pool.password,
+        stratumCredential: null,
         startsAt: null,
         endsAt: null,
       });

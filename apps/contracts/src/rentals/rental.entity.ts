@@ -31,6 +31,19 @@ export class Rental {
   @Column('text')
   status!: RentalStatus;
 
+  @Column('text', { name: 'pool_url' })
+  poolUrl!: string;
+
+  @Column('text', { name: 'pool_worker' })
+  poolWorker!: string;
+
+  @Column('text', { name: 'pool_password' })
+  poolPassword!: string;
+
+  /** The worker name the provider's rigs mine this rental under; issued at activation. */
+  @Column('text', { name: 'stratum_credential', nullable: true })
+  stratumCredential!: string | null;
+
   @Column('timestamptz', { name: 'starts_at', nullable: true })
   startsAt!: Date | null;
 

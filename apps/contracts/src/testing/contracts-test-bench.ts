@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { ContractsModule } from '../contracts.module';
 import { ActivateRentalUseCase } from '../rentals/activate-rental.usecase';
 import { OpenRentalUseCase } from '../rentals/open-rental.usecase';
+import type { RenterPool } from '../rentals/renter-pool';
 
 export const testBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
@@ -40,16 +41,33 @@ export async function startVerifierProcess(consumerGroup: string, logLevel = 'wa
   return verifier;
 }
 
-/** Opens and activates a 50 TH/s, 7-day rental; returns its id. */
-export async function activateRental(contracts: INestApplicationContext): Promise<string> {
+export interface RentalTerms {
+  readonly hashrate: bigint;
+  readonly durationSeconds: number;
+  readonly pool: RenterPool;
+}
+
+const defaultTerms: RentalTerms = {
+  hashrate: 50_000_000_000_000n,
+  durationSeconds: 7 * 86_400,
+  pool: { url: 'stratum+tcp://127.0.0.1:3334', worker: 'renter.test', password: 'x' },
+};
+
+/** Opens and activates a rental, by default 50 TH/s for 7 days; returns its id. */
+export async function activateRental(
+  contracts: INestApplicationContext,
+  terms: Partial<RentalTerms> = {},
+): Promise<string> {
+  const { hashrate, durationSeconds, pool } = { ...defaultTerms, ...terms };
   const rental = await contracts.get(OpenRentalUseCase).execute({
     listingId: randomUUID(),
     providerId: randomUUID(),
     renterId: randomUUID(),
-    hashrate: 50_000_000_000_000n,
-    durationSeconds: 7 * 86_400,
+    hashrate,
+    durationSeconds,
     priceMinor: 1_234_500n,
     currency: 'USD',
+    pool,
     actor: 'renter:test',
   });
   await contracts.get(ActivateRentalUseCase).execute({

@@ -1,7 +1,7 @@
 import type { HashrateVerifierConfig } from '@hashproof/config';
 import type { DatabaseOptions } from '@hashproof/database';
 import { DeliveryContract } from '../delivery-contracts/delivery-contract.entity';
-import { StratumCredential } from '../stratum-proxy/stratum-credential.entity';
+import { StratumCredential } from '../delivery-contracts/stratum-credential.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { StratumCredentials1764100000000 } from './migrations/1764100000000-stratum-credentials';
 import { DeliveryWindows1764200000000 } from './migrations/1764200000000-delivery-windows';

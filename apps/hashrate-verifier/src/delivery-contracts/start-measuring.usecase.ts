@@ -1,9 +1,13 @@
 import type { EventValue, rentalActivatedV1 } from '@hashproof/events';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { StratumCredential } from './stratum-credential.entity';
 import { DeliveryContract } from './delivery-contract.entity';
 
-/** From activation on, the provider's shares are measured against the contracted rate until the end. */
+/**
+ * From activation on, the provider's shares are measured against the contracted rate until the end, and
+ * its rigs are admitted under the rental's credential and relayed to the renter's pool.
+ */
 @Injectable()
 export class StartMeasuringUseCase {
   async execute(rental: EventValue<typeof rentalActivatedV1>, transaction: EntityManager): Promise<void> {
@@ -13,6 +17,14 @@ export class StartMeasuringUseCase {
       contractedHashrate: rental.hashrate,
       startsAt: new Date(rental.startsAt),
       endsAt: new Date(rental.endsAt),
+    });
+    await transaction.insert(StratumCredential, {
+      credential: rental.stratum.credential,
+      rentalId: rental.rentalId,
+      upstreamUrl: rental.stratum.pool.url,
+      upstreamWorker: rental.stratum.pool.worker,
+      upstreamPassword: rental.stratum.pool.password,
+      revokedAt: null,
     });
   }
 }

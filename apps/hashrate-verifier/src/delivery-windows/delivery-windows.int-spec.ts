@@ -101,6 +101,10 @@ describe('delivery windows from judged shares on the real broker', () => {
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
         price: { amountMinor: 1000, currency: 'USD' },
+        stratum: {
+          credential: `hp_${rentalId.replaceAll('-', '')}`,
+          pool: { url: 'stratum+tcp://127.0.0.1:3334', worker: 'renter.test', password: 'x' },
+        },
       },
     );
     await producer.send({ topic: rentalActivatedV1.topic, messages: [message] });

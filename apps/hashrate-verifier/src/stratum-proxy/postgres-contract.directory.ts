@@ -1,19 +1,35 @@
-import { type DataSource, IsNull } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { type ContractDirectory, type ProxyContract } from './proxy-contract';
-import { StratumCredential } from './stratum-credential.entity';
 
-/** Credentials in verifier.stratum_credentials; a revoked one, or one without a pool yet, is refused. */
+interface CredentialRow {
+  rental_id: string;
+  upstream_url: string;
+  upstream_worker: string;
+  upstream_password: string | null;
+}
+
+/**
+ * Credentials in verifier.stratum_credentials. Refused: revoked, without a pool yet, or belonging to a
+ * contract that has ended (its rigs must stop earning on it).
+ */
 export class PostgresContractDirectory implements ContractDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   async findByCredential(workerName: string): Promise<ProxyContract | null> {
-    const row = await this.dataSource
-      .getRepository(StratumCredential)
-      .findOneBy({ credential: workerName, revokedAt: IsNull() });
-    if (!row?.upstreamUrl || row.upstreamWorker === null) return null;
+    const rows: CredentialRow[] = await this.dataSource.query(
+      `SELECT credential.rental_id, credential.upstream_url, credential.upstream_worker, credential.upstream_password
+         FROM "stratum_credentials" credential
+         JOIN "delivery_contracts" contract ON contract.rental_id = credential.rental_id
+        WHERE credential.credential = $1 AND credential.revoked_at IS NULL
+          AND credential.upstream_url IS NOT NULL AND credential.upstream_worker IS NOT NULL
+          AND now() < contract.ends_at`,
+      [workerName],
+    );
+    const row = rows[0];
+    if (!row) return null;
     return {
-      rentalId: row.rentalId,
-      upstream: { url: row.upstreamUrl, worker: row.upstreamWorker, password: row.upstreamPassword ?? '' },
+      rentalId: row.rental_id,
+      upstream: { url: row.upstream_url, worker: row.upstream_worker, password: row.upstream_password ?? '' },
     };
   }
 }
