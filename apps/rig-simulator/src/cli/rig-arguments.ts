@@ -32,6 +32,7 @@ const schema = z.object({
     }
   }),
   'version-rolling': z.boolean(),
+  'keep-connecting': z.boolean(),
   'status-interval-ms': z.coerce.number().int().min(0),
   'duration-seconds': z.coerce.number().positive().finite().optional(),
 });
@@ -46,6 +47,7 @@ export function parseRigArguments(argv: readonly string[]): RigArguments {
       hashrate: { type: 'string', default: '20000' },
       cheat: { type: 'string', default: 'none' },
       'version-rolling': { type: 'boolean', default: false },
+      'keep-connecting': { type: 'boolean', default: false },
       'status-interval-ms': { type: 'string', default: '5000' },
       'duration-seconds': { type: 'string' },
     },
@@ -64,6 +66,7 @@ export function parseRigArguments(argv: readonly string[]): RigArguments {
       hashrate: flags.hashrate,
       cheat: flags.cheat,
       versionRolling: flags['version-rolling'],
+      keepConnecting: flags['keep-connecting'],
     },
     statusIntervalMs: flags['status-interval-ms'],
     durationMs: flags['duration-seconds'] === undefined ? null : flags['duration-seconds'] * 1000,

@@ -9,6 +9,8 @@ export interface RigOptions {
   readonly hashrate: number;
   readonly cheat: CheatMode;
   readonly versionRolling: boolean;
+  /** Keep trying when the first connection fails or is refused, as real miners do, instead of giving up. */
+  readonly keepConnecting?: boolean;
   /** Wait before reconnecting after the pool dropped the connection. */
   readonly reconnectDelayMs?: number;
   readonly log?: (line: string) => void;

@@ -14,6 +14,8 @@ import { WorkQueue } from './work-queue';
 const SLICE_MS = 10;
 /** And at most this many hashes per slice, whatever the rate: one slice must stay short. */
 const MAX_HASHES_PER_SLICE = 5_000;
+/** Retries of a first connection back off up to this, like a miner waiting for its pool to come up. */
+const MAX_CONNECT_RETRY_MS = 10_000;
 
 /**
  * A simulated mining rig: real double SHA-256 at a chosen rate against a Stratum V1 pool, honest
@@ -44,10 +46,11 @@ export class RigSimulator {
     return { ...this.stats, difficulty: this.link ? this.queue.difficultyInForce : null };
   }
 
-  /** Resolves once connected and authorized; mining starts with the first job. */
+  /** Resolves once connected and authorized (at once when keeping on connecting); mining starts with the first job. */
   async start(): Promise<void> {
     this.running = true;
-    await this.connect();
+    if (this.options.keepConnecting) this.connectUntilLinked(this.reconnectDelayMs);
+    else await this.connect();
     this.every(SLICE_MS, () => this.mineSlice());
     if (this.options.cheat.kind === 'flap') this.every(this.options.cheat.intervalMs, () => this.flap());
   }
@@ -74,6 +77,18 @@ export class RigSimulator {
     link.client.on('close', (reason) => this.onDisconnect(link, reason));
   }
 
+  private connectUntilLinked(delayMs: number): void {
+    if (!this.running) return;
+    this.connect().catch((error: unknown) => {
+      this.log(`connect failed: ${error instanceof Error ? error.message : String(error)}; retrying in ${delayMs} ms`);
+      this.after(delayMs, () => this.connectUntilLinked(Math.min(delayMs * 2, MAX_CONNECT_RETRY_MS)));
+    });
+  }
+
+  private get reconnectDelayMs(): number {
+    return this.options.reconnectDelayMs ?? 500;
+  }
+
   private onPoolCall(_client: JsonRpcClient, method: string, params: unknown): void {
     if (method !== 'mining.set_difficulty' && method !== 'mining.notify') return;
     const message = parseStratumLine(JSON.stringify({ id: null, method, params }));
@@ -85,7 +100,7 @@ export class RigSimulator {
     if (this.link !== link || !this.running) return;
     this.link = null;
     this.log(`disconnected (${reason}); reconnecting`);
-    this.after(this.options.reconnectDelayMs ?? 500, () => this.reconnect());
+    this.after(this.reconnectDelayMs, () => this.reconnect());
   }
 
   private reconnect(): void {
@@ -94,7 +109,7 @@ export class RigSimulator {
       () => (this.stats = { ...this.stats, reconnects: this.stats.reconnects + 1 }),
       (error: unknown) => {
         this.log(`reconnect failed: ${error instanceof Error ? error.message : String(error)}`);
-        this.after(this.options.reconnectDelayMs ?? 500, () => this.reconnect());
+        this.after(this.reconnectDelayMs, () => this.reconnect());
       },
     );
   }
