@@ -6,6 +6,7 @@ interface CredentialRow {
   upstream_url: string;
   upstream_worker: string;
   upstream_password: string | null;
+  ends_at: Date;
 }
 
 /**
@@ -17,7 +18,8 @@ export class PostgresContractDirectory implements ContractDirectory {
 
   async findByCredential(workerName: string): Promise<ProxyContract | null> {
     const rows: CredentialRow[] = await this.dataSource.query(
-      `SELECT credential.rental_id, credential.upstream_url, credential.upstream_worker, credential.upstream_password
+      `SELECT credential.rental_id, credential.upstream_url, credential.upstream_worker, credential.upstream_password,
+              contract.ends_at
          FROM "stratum_credentials" credential
          JOIN "delivery_contracts" contract ON contract.rental_id = credential.rental_id
         WHERE credential.credential = $1 AND credential.revoked_at IS NULL
@@ -30,6 +32,7 @@ export class PostgresContractDirectory implements ContractDirectory {
     return {
       rentalId: row.rental_id,
       upstream: { url: row.upstream_url, worker: row.upstream_worker, password: row.upstream_password ?? '' },
+      endsAt: row.ends_at,
     };
   }
 }

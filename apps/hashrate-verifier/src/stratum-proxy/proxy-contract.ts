@@ -8,6 +8,8 @@ export interface UpstreamPool {
 export interface ProxyContract {
   readonly rentalId: string;
   readonly upstream: UpstreamPool;
+  /** The rig is let go at the end: past it, its work would be the renter's for free. */
+  readonly endsAt: Date;
 }
 
 /**

@@ -58,6 +58,8 @@ const MALFORMED: ShareVerdict = {
 
 /** Lines before authorize are kept for the recording; a rig that never authorizes is not recorded. */
 const MAX_LINES_BEFORE_AUTHORIZE = 32;
+/** setTimeout takes at most 2^31 - 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface UpstreamExtranonce {
   readonly extranonce1: Buffer;
@@ -97,6 +99,7 @@ export class RigRelay {
   private latestJob: LatestUpstreamJob | null = null;
   private rigDifficulty: number | null = null;
   private pendingOutcomes = 0;
+  private contractEndTimer: NodeJS.Timeout | undefined;
   private readonly settled: Promise<void>;
   private markSettled: () => void = () => undefined;
 
@@ -175,16 +178,17 @@ export class RigRelay {
     this.credential = message.worker;
     const contract = await this.findContract(message.worker);
     if (this.closed) return;
-    if (!contract) {
+    if (!contract || contract.endsAt.getTime() <= this.context.clock()) {
       this.send({
         id: message.id,
         result: false,
-        error: stratumError(STRATUM_CODES.unauthorized, 'Unknown or revoked credential'),
+        error: stratumError(STRATUM_CODES.unauthorized, 'Unknown, revoked or ended credential'),
       });
-      return this.rig.close('local-close', 'unknown or revoked credential');
+      return this.rig.close('local-close', 'unknown, revoked or ended credential');
     }
     this.startRecording(contract);
     this.contract = contract;
+    this.closeAtContractEnd(contract.endsAt);
     this.emit('rig-connected', this.rig.remoteAddress);
     const upstream = await this.connectUpstream(contract);
     if (!upstream) {
@@ -198,6 +202,14 @@ export class RigRelay {
     this.reply(message.id, true);
     this.relaying = true;
     if (this.latestJob) this.relayJob(this.latestJob, true);
+  }
+
+  private closeAtContractEnd(endsAt: Date): void {
+    const remainingMs = endsAt.getTime() - this.context.clock();
+    if (remainingMs <= 0) return this.rig.close('local-close', 'contract ended');
+    // Timers overflow past ~24.8 days, and contracts run longer: wake up and look again.
+    this.contractEndTimer = setTimeout(() => this.closeAtContractEnd(endsAt), Math.min(remainingMs, MAX_TIMER_MS));
+    this.contractEndTimer.unref();
   }
 
   private async findContract(worker: string): Promise<ProxyContract | null> {
@@ -400,6 +412,7 @@ export class RigRelay {
   private onRigClosed(detail: string): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.contractEndTimer);
     this.relaying = false;
     if (this.contract) this.emit('rig-disconnected', detail);
     this.settleIfDone();

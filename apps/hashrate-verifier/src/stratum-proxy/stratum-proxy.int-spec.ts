@@ -64,12 +64,13 @@ describe('stratum proxy between rig-simulator and dev-pool processes on 127.0.0.
     await rm(recordingDir, { recursive: true, force: true });
   });
 
-  const contract = (upstreamUrl: string) => {
+  const contract = (upstreamUrl: string, endsAt = new Date(Date.now() + 3_600_000)) => {
     const credential = `cred-${randomUUID()}`;
     const rentalId = randomUUID();
     directory.issue(credential, {
       rentalId,
       upstream: { url: upstreamUrl, worker: `renter.${rentalId.slice(0, 8)}`, password: 'x' },
+      endsAt,
     });
     return { credential, rentalId };
   };
@@ -168,6 +169,18 @@ describe('stratum proxy between rig-simulator and dev-pool processes on 127.0.0.
     await running;
     const events = eventsOf(victim.rentalId);
     expect(events.slice(0, 4)).toEqual(['rig-connected', 'pool-connected', 'pool-disconnected', 'rig-disconnected']);
+  });
+
+  it('lets the rig go when its contract ends and refuses it afterwards, so no work goes to the renter unpaid', async () => {
+    const endsAt = new Date(Date.now() + 2_500);
+    const ending = contract(poolUrl, endsAt);
+    const tally = await rig(ending.credential);
+    const outcomes = outcomesOf(ending.rentalId);
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(outcomes.filter((outcome) => outcome.at > endsAt)).toEqual([]);
+    expect(eventsOf(ending.rentalId)[1]).toBe('pool-connected');
+    expect(eventsOf(ending.rentalId)).toContain('rig-disconnected');
+    expect(tally.reconnects).toBe(0);
   });
 
   async function proxyIdle(): Promise<void> {
