@@ -57,6 +57,11 @@ describe('the gateway HTTP surface', () => {
         'GET /v1/api-keys',
         'DELETE /v1/api-keys/{id}',
         'GET /v1/admin/accounts',
+        'POST /v1/capacity-checks',
+        'GET /v1/capacity-checks',
+        'GET /v1/capacity-checks/{checkId}',
+        'GET /v1/rentals/{rentalId}/delivery',
+        'GET /v1/rentals/{rentalId}/delivery/windows',
       ].sort(),
     );
     expect(document.components.securitySchemes).toHaveProperty('bearer');

@@ -5,9 +5,11 @@ import { APP_FILTER } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
+import { CapacityChecksModule } from './capacity-checks/capacity-checks.module';
 import { gatewayDatabase } from './database/gateway-database';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RateLimitingModule } from './rate-limiting/rate-limiting.module';
+import { RentalDeliveryModule } from './rental-delivery/rental-delivery.module';
 
 export const service = 'gateway';
 
@@ -22,6 +24,8 @@ export class GatewayModule {
         AccountsModule,
         ApiKeysModule,
         AuthModule.forRoot(config),
+        CapacityChecksModule.forRoot(config),
+        RentalDeliveryModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

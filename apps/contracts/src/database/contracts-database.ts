@@ -1,17 +1,21 @@
 import type { ContractsConfig } from '@hashproof/config';
 import type { DatabaseOptions } from '@hashproof/database';
+import { ProviderCapacity } from '../provider-capacity/provider-capacity.entity';
 import { Rental } from '../rentals/rental.entity';
 import { RentalTransition } from '../rentals/rental-transition.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { RentalStratum1764100000000 } from './migrations/1764100000000-rental-stratum';
+import { ProviderCapacity1764200000000 } from './migrations/1764200000000-provider-capacity';
 
-export function contractsDatabase(config: ContractsConfig): DatabaseOptions {
+export function contractsDatabase(
+  config: Pick<ContractsConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+): DatabaseOptions {
   return {
     url: config.DATABASE_URL,
     schema: 'contracts',
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: 'contracts',
-    entities: [Rental, RentalTransition],
-    migrations: [InitialSchema1764000000000, RentalStratum1764100000000],
+    entities: [Rental, RentalTransition, ProviderCapacity],
+    migrations: [InitialSchema1764000000000, RentalStratum1764100000000, ProviderCapacity1764200000000],
   };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { assertCapacityFor, capacityHoldingStatuses } from '../provider-capacity/capacity-rule';
+import { ProviderCapacity } from '../provider-capacity/provider-capacity.entity';
 import type { RenterPool } from './renter-pool';
 import { Rental } from './rental.entity';
 import { RentalTransition } from './rental-transition.entity';
@@ -17,13 +19,18 @@ export interface OpenRentalCommand {
   readonly actor: string;
 }
 
-/** Records a new rental awaiting payment; it starts only when activated. */
+/**
+ * Records a new rental awaiting payment; it starts only when activated. It books the provider's capacity
+ * from the start, so a rental is opened only while its provider's verified hash rate covers it together
+ * with every rental already holding capacity; otherwise InsufficientCapacityError.
+ */
 @Injectable()
 export class OpenRentalUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(command: OpenRentalCommand): Promise<Rental> {
     return this.dataSource.transaction(async (transaction) => {
+      await this.reserveCapacity(transaction, command);
       const rental = transaction.create(Rental, {
         id: randomUUID(),
         listingId: command.listingId,
@@ -50,6 +57,29 @@ export class OpenRentalUseCase {
         reason: null,
       });
       return rental;
+    });
+  }
+
+  /**
+   * Openings for one provider queue on its capacity row (a completed check's update takes the same lock),
+   * and each sums committed hash rate only after getting the lock, so it sees every rental opened before it.
+   */
+  private async reserveCapacity(transaction: EntityManager, command: OpenRentalCommand): Promise<void> {
+    const capacity = await transaction.findOne(ProviderCapacity, {
+      where: { providerId: command.providerId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const held = await transaction
+      .createQueryBuilder(Rental, 'rental')
+      .select('COALESCE(SUM(rental.hashrate), 0)::text', 'committed')
+      .where('rental.providerId = :providerId', { providerId: command.providerId })
+      .andWhere('rental.status IN (:...statuses)', { statuses: capacityHoldingStatuses })
+      .getRawOne<{ committed: string }>();
+    assertCapacityFor({
+      providerId: command.providerId,
+      verified: capacity ? BigInt(capacity.verifiedHashrate) : null,
+      committed: BigInt(held?.committed ?? '0'),
+      requested: command.hashrate,
     });
   }
 }

@@ -1,26 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { contractsConfigSchema, loadConfig } from '@hashproof/config';
-import { originatingFrom } from '@hashproof/messaging';
+import { kafkaMicroserviceOptions, originatingFrom } from '@hashproof/messaging';
 import { freePort, ServiceProcess, testDatabaseUrl } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ContractsModule } from '../contracts.module';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { ContractsModule, service } from '../contracts.module';
+import { ProviderCapacityRepository } from '../provider-capacity/provider-capacity.repository';
 import { ActivateRentalUseCase } from '../rentals/activate-rental.usecase';
 import { OpenRentalUseCase } from '../rentals/open-rental.usecase';
 import type { RenterPool } from '../rentals/renter-pool';
 
 export const testBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
-/** The contracts service in-process on the test database, with a fast outbox relay. */
-export async function startContracts(): Promise<INestApplicationContext> {
+export interface ContractsTestOptions {
+  /** When set, contracts also consumes Kafka (as a hybrid app, like main.ts) in this consumer group. */
+  readonly consumerGroup?: string;
+}
+
+/**
+ * The contracts service in-process on the test database, with a fast outbox relay and enough connections
+ * for tests that open rentals concurrently.
+ */
+export async function startContracts(options: ContractsTestOptions = {}): Promise<INestApplicationContext> {
   const config = loadConfig('contracts', contractsConfigSchema, {
     DATABASE_URL: testDatabaseUrl('contracts'),
+    DATABASE_POOL_SIZE: '20',
     KAFKA_BROKERS: testBrokers,
     OUTBOX_POLL_INTERVAL_MS: '100',
     LOG_LEVEL: 'silent',
+    ...(options.consumerGroup ? { KAFKA_CONSUMER_GROUP: options.consumerGroup } : {}),
   });
-  const contracts = await NestFactory.createApplicationContext(ContractsModule.forRoot(config), { logger: false });
+  if (!options.consumerGroup) {
+    const contracts = await NestFactory.createApplicationContext(ContractsModule.forRoot(config), { logger: false });
+    await contracts.init();
+    return contracts;
+  }
+  const contracts = await NestFactory.create(ContractsModule.forRoot(config), new FastifyAdapter(), { logger: false });
+  contracts.connectMicroservice(kafkaMicroserviceOptions(config, service), { inheritAppConfig: true });
   await contracts.init();
+  await contracts.startAllMicroservices();
   return contracts;
 }
 
@@ -53,15 +72,40 @@ const defaultTerms: RentalTerms = {
   pool: { url: 'stratum+tcp://127.0.0.1:3334', worker: 'renter.test', password: 'x' },
 };
 
-/** Opens and activates a rental, by default 50 TH/s for 7 days; returns its id. */
+/**
+ * Stands for a completed capacity check: the provider may now sell `hashrate` H/s. Recorded through the
+ * same repository as the verifier's events; fails if a check on record completed as late or later.
+ */
+export async function grantVerifiedCapacity(
+  contracts: INestApplicationContext,
+  providerId: string,
+  hashrate: bigint,
+): Promise<void> {
+  const recorded = await contracts.get(ProviderCapacityRepository).record({
+    providerId,
+    checkId: randomUUID(),
+    verifiedHashrate: hashrate.toString(),
+    claimedHashrate: hashrate.toString(),
+    passed: true,
+    completedAt: new Date().toISOString(),
+  });
+  if (!recorded) throw new Error(`provider ${providerId} already has a check on record that completed later`);
+}
+
+/**
+ * Opens and activates a rental, by default 50 TH/s for 7 days, for a new provider verified for exactly
+ * that; returns its id.
+ */
 export async function activateRental(
   contracts: INestApplicationContext,
   terms: Partial<RentalTerms> = {},
 ): Promise<string> {
   const { hashrate, durationSeconds, pool } = { ...defaultTerms, ...terms };
+  const providerId = randomUUID();
+  await grantVerifiedCapacity(contracts, providerId, hashrate);
   const rental = await contracts.get(OpenRentalUseCase).execute({
     listingId: randomUUID(),
-    providerId: randomUUID(),
+    providerId,
     renterId: randomUUID(),
     hashrate,
     durationSeconds,

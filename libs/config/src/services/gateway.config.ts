@@ -1,3 +1,4 @@
+import { stratumPoolUrl } from '@hashproof/events';
 import { z } from 'zod';
 import { sensitive } from '../sensitive';
 import {
@@ -25,6 +26,17 @@ const authSettings = {
   AUTH_RATE_LIMIT_REQUESTS: requestLimit(10),
 };
 
+/** How providers prove the hash rate they list. */
+const capacityCheckSettings = {
+  /** The shortest capacity check a provider may ask for; the longest is a day. */
+  CAPACITY_CHECK_MIN_SECONDS: seconds(600, 86_400),
+  /** The verifier's stratum endpoint as providers' rigs reach it, handed out with each capacity check. */
+  STRATUM_PUBLIC_URL: z
+    .string()
+    .refine((url) => stratumPoolUrl.safeParse(url).success, 'must be a stratum+tcp://host:port URL')
+    .default('stratum+tcp://127.0.0.1:3333'),
+};
+
 export const gatewayConfigSchema = z
   .object({
     ...runtimeSettings,
@@ -32,6 +44,7 @@ export const gatewayConfigSchema = z
     ...kafkaSettings,
     ...redisSettings,
     ...authSettings,
+    ...capacityCheckSettings,
     HTTP_PORT: port(3000),
   })
   .superRefine(requireSaslCredentials);
