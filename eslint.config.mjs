@@ -2,7 +2,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const scopes = ['gateway', 'contracts', 'hashrate-verifier', 'payouts', 'audit-cli'];
+const scopes = ['gateway', 'contracts', 'hashrate-verifier', 'payouts', 'audit-cli', 'stripe-stand-in'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.local/', 'tmp/', 'coverage/', '**/*.js', '**/*.mjs'] },
