@@ -1,6 +1,7 @@
 import type { HashrateVerifierConfig } from '@hashproof/config';
 import { ServicePlatformModule } from '@hashproof/runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CapacityChecksModule } from './capacity-checks/capacity-checks.module';
 import { verifierDatabase } from './database/verifier-database';
 import { DeliveryContractsModule } from './delivery-contracts/delivery-contracts.module';
 import { StratumProxyModule } from './stratum-proxy/stratum-proxy.module';
@@ -29,6 +30,12 @@ export class HashrateVerifierModule {
             enforcementAlpha: config.DELIVERY_ENFORCEMENT_ALPHA,
             maxInvalidRatio: config.DELIVERY_MAX_INVALID_RATIO,
           },
+        }),
+        CapacityChecksModule.forRoot({
+          alpha: config.DELIVERY_ENFORCEMENT_ALPHA,
+          tolerance: config.DELIVERY_TOLERANCE,
+          targetSharesPerMinute: config.STRATUM_TARGET_SHARES_PER_MINUTE,
+          completionCheckIntervalMs: Math.min(5_000, (config.DELIVERY_WINDOW_SECONDS * 1000) / 4),
         }),
       ],
     };

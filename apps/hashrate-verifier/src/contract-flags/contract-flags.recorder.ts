@@ -1,11 +1,14 @@
 import { contractFlagClearedV1, contractFlaggedV1 } from '@hashproof/events';
 import { type EventCause, type Outbox } from '@hashproof/messaging';
 import type { EntityManager } from 'typeorm';
+import { type ContractPurpose, publishesDeliveryEvents } from '../delivery-contracts/contract-purpose';
 import type { FlagCause } from './flag-cause';
 import { causesPresent, flagChanges, type FlagThresholds, type WindowFacts } from './flag-rules';
 
 export interface ClosedWindowFlags {
   readonly rentalId: string;
+  /** A capacity check's flags are kept as evidence but not published: there is no renter to tell. */
+  readonly purpose: ContractPurpose;
   readonly windowIndex: number;
   readonly facts: WindowFacts;
   readonly evidence: Record<string, unknown>;
@@ -22,12 +25,14 @@ export class ContractFlagsRecorder {
   async record(transaction: EntityManager, window: ClosedWindowFlags): Promise<void> {
     const active = await this.activeCauses(transaction, window.rentalId);
     const changes = flagChanges(active, causesPresent(window.facts, this.thresholds));
+    const published = publishesDeliveryEvents(window.purpose);
     const now = new Date().toISOString();
     for (const cause of changes.raise) {
       await transaction.query(
         `INSERT INTO "contract_flags" ("rental_id", "cause", "raised_in_window", "evidence") VALUES ($1, $2, $3, $4)`,
         [window.rentalId, cause, window.windowIndex, JSON.stringify(window.evidence)],
       );
+      if (!published) continue;
       await this.outbox.record(
         transaction,
         contractFlaggedV1,
@@ -48,6 +53,7 @@ export class ContractFlagsRecorder {
          WHERE "rental_id" = $1 AND "cause" = $2 AND "cleared_at" IS NULL`,
         [window.rentalId, cause, window.windowIndex],
       );
+      if (!published) continue;
       await this.outbox.record(
         transaction,
         contractFlagClearedV1,

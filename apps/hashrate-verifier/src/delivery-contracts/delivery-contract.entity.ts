@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { ContractPurpose } from './contract-purpose';
 
-/** A rental as the verifier sees it: the hash rate a provider must show, and for how long. */
+/**
+ * A rental as the verifier sees it: the hash rate a provider must show, and for how long. A capacity check is
+ * measured the same way, under the check's id.
+ */
 @Entity({ name: 'delivery_contracts' })
 export class DeliveryContract {
   @PrimaryColumn('uuid', { name: 'rental_id' })
@@ -17,6 +21,9 @@ export class DeliveryContract {
 
   @Column('timestamptz', { name: 'ends_at' })
   endsAt!: Date;
+
+  @Column('text', { default: 'rental' })
+  purpose!: ContractPurpose;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,11 +1,12 @@
 import { deliveryWindowClosedV1 } from '@hashproof/events';
-import { HASHES_PER_DIFFICULTY_ONE } from '@hashproof/hashrate';
 import { Outbox, originatingFrom } from '@hashproof/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ContractFlagsRecorder } from '../contract-flags/contract-flags.recorder';
+import { publishesDeliveryEvents } from '../delivery-contracts/contract-purpose';
 import { coveredMsWithin } from './covered-time';
 import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
+import { difficultyAimedAt } from './difficulty-aimed-at';
 import { type ContractRow, DeliveryWindowRepository, type WindowRow } from './delivery-window.repository';
 import { type DeliveryJudgement, judgeDelivery } from './judge-delivery';
 import { type WindowBounds, WindowSchedule } from './window-schedule';
@@ -16,7 +17,8 @@ const maxWindowsPerContractPerRun = 20;
 /**
  * Closes every window whose end (plus grace) has passed, silent ones included: a rig that sent nothing
  * delivered nothing. Each close records the judgement of the window and of the contract to date, and
- * publishes delivery.window-closed through the outbox in the same transaction.
+ * publishes delivery.window-closed through the outbox in the same transaction (for rentals only: a capacity
+ * check's windows are its evidence, and its outcome is published once it is complete).
  */
 @Injectable()
 export class CloseDueWindowsUseCase {
@@ -86,9 +88,10 @@ export class CloseDueWindowsUseCase {
       rigConnectedSeconds: rigMs / 1000,
     };
     await windows.closeWindow(contract.rentalId, bounds.index, judgement, last);
-    await this.publish(windows, contract, bounds, tally, judgement);
+    if (publishesDeliveryEvents(contract.purpose)) await this.publish(windows, contract, bounds, tally, judgement);
     await this.flags.record(windows.manager, {
       rentalId: contract.rentalId,
+      purpose: contract.purpose,
       windowIndex: bounds.index,
       facts: {
         contractToDatePValue: contractToDate.pValue,
@@ -113,15 +116,11 @@ export class CloseDueWindowsUseCase {
       delivered,
       measuredSeconds,
       contractedHashrate,
-      difficultyInForce: tally.lastDifficulty ?? this.difficultyAimedAt(contractedHashrate),
+      difficultyInForce:
+        tally.lastDifficulty ?? difficultyAimedAt(contractedHashrate, this.settings.targetSharesPerMinute),
       alpha: this.settings.alpha,
       tolerance: this.settings.tolerance,
     });
-  }
-
-  /** The share difficulty the endpoint's vardiff would give this rate: what a silent window is judged at. */
-  private difficultyAimedAt(hashrate: number): number {
-    return (hashrate * 60) / (this.settings.targetSharesPerMinute * HASHES_PER_DIFFICULTY_ONE);
   }
 
   private async publish(

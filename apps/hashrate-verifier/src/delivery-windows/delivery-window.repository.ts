@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ContractPurpose } from '../delivery-contracts/contract-purpose';
 import type { Interval } from './covered-time';
 import type { WindowTally } from './window-tally';
 import type { WindowBounds } from './window-schedule';
@@ -9,6 +10,7 @@ export interface ContractRow {
   readonly startsAt: Date;
   readonly endsAt: Date;
   readonly nextWindowIndex: number;
+  readonly purpose: ContractPurpose;
 }
 
 export interface WindowRow extends WindowTally {
@@ -21,6 +23,7 @@ interface ContractRecord {
   starts_at: Date;
   ends_at: Date;
   next_window_index: number;
+  purpose: ContractPurpose;
 }
 
 interface WindowRecord {
@@ -39,6 +42,7 @@ const toContract = (row: ContractRecord): ContractRow => ({
   startsAt: row.starts_at,
   endsAt: row.ends_at,
   nextWindowIndex: row.next_window_index,
+  purpose: row.purpose,
 });
 
 /** Window aggregates in the verifier's schema: one row per window, never one per share. */
@@ -47,7 +51,7 @@ export class DeliveryWindowRepository {
 
   async lockContract(rentalId: string, skipLocked = false): Promise<ContractRow | null> {
     const rows = await this.manager.query<ContractRecord[]>(
-      `SELECT "rental_id", "contracted_hashrate", "starts_at", "ends_at", "next_window_index"
+      `SELECT "rental_id", "contracted_hashrate", "starts_at", "ends_at", "next_window_index", "purpose"
        FROM "delivery_contracts" WHERE "rental_id" = $1 FOR UPDATE ${skipLocked ? 'SKIP LOCKED' : ''}`,
       [rentalId],
     );
