@@ -1,4 +1,5 @@
 export { causedBy, type EventCause, originatingFrom } from './event-cause';
+export { ConsumerGroupProgress, type PartitionProgress } from './inbox/consumer-group-progress';
 export { DeadLetterPublisher, type UndeliverableMessage } from './inbox/dead-letter-publisher';
 export { kafkaMessageOf } from './inbox/kafka-message-of';
 export { PermanentFailureError } from './inbox/permanent-failure.error';

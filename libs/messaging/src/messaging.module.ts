@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { type Admin, Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { ConsumerGroupProgress } from './inbox/consumer-group-progress';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
 import { PartitionOffsetsGuard, ProcessedEventsGuard } from './inbox/redelivery-guard';
 import { TransactionalConsumer } from './inbox/transactional-consumer';
@@ -70,6 +71,12 @@ export class MessagingModule {
           useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher) =>
             new TransactionalConsumer(dataSource, deadLetters, new PartitionOffsetsGuard(options.service)),
         },
+        {
+          provide: ConsumerGroupProgress,
+          inject: [KAFKA_ADMIN],
+          useFactory: (admin: Admin) =>
+            new ConsumerGroupProgress(admin, options.kafka.KAFKA_CONSUMER_GROUP ?? options.service),
+        },
         KafkaHealthIndicator,
         MessagingLifecycle,
       ],
@@ -79,6 +86,7 @@ export class MessagingModule {
         IDEMPOTENT_CONSUMER,
         OFFSET_TRACKED_CONSUMER,
         DeadLetterPublisher,
+        ConsumerGroupProgress,
         KafkaHealthIndicator,
         EVENT_PRODUCER,
       ],

@@ -5,18 +5,30 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { connectionChangedV1, shareJudgedV1 } from '@hashproof/events';
+import { ConsumerGroupProgress } from '@hashproof/messaging';
 import { CloseDueWindowsUseCase } from './close-due-windows.usecase';
+import { EvidenceWatermark } from './evidence-watermark';
 import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
 
-/** Looks for due windows on a fixed beat; replicas may all run it, since contracts are locked with SKIP LOCKED. */
+const evidenceTopics = [shareJudgedV1.topic, connectionChangedV1.topic];
+
+/**
+ * Looks for due windows on a fixed beat; replicas may all run it, since contracts are locked with SKIP LOCKED.
+ * Due means due by the evidence watermark, not the wall clock: while the evidence consumer lags (after a
+ * restart, an outage, a burst), windows wait for their shares instead of being judged without them.
+ */
 @Injectable()
 export class WindowCloser implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WindowCloser.name);
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
+  private readonly watermark = new EvidenceWatermark();
+  private lagging = false;
 
   constructor(
     private readonly closeDueWindows: CloseDueWindowsUseCase,
+    private readonly groupProgress: ConsumerGroupProgress,
     @Inject(DELIVERY_WINDOW_SETTINGS) private readonly settings: DeliveryWindowSettings,
   ) {}
 
@@ -33,13 +45,27 @@ export class WindowCloser implements OnApplicationBootstrap, BeforeApplicationSh
 
   private async tick(): Promise<void> {
     try {
-      const closed = await this.closeDueWindows.execute(new Date());
-      if (closed > 0) this.logger.log({ msg: 'delivery windows closed', closed });
+      const observedAt = new Date();
+      const watermark = this.watermark.advance(observedAt, await this.groupProgress.of(evidenceTopics));
+      this.reportLag(observedAt, watermark);
+      if (!watermark) return;
+      const closed = await this.closeDueWindows.execute(watermark);
+      if (closed > 0) this.logger.log({ msg: 'delivery windows closed', closed, evidenceUpTo: watermark });
     } catch (error) {
       this.logger.warn({
         msg: 'closing windows failed; will retry',
         reason: error instanceof Error ? error.message : String(error),
       });
     }
+  }
+
+  /** Once when windows start waiting for lagging evidence, and once when it has caught up. */
+  private reportLag(observedAt: Date, watermark: Date | null): void {
+    const lagMs = observedAt.getTime() - (watermark?.getTime() ?? 0);
+    const lagging = lagMs > this.settings.graceMs + 2 * this.settings.closeCheckIntervalMs;
+    if (lagging === this.lagging) return;
+    this.lagging = lagging;
+    if (lagging) this.logger.warn({ msg: 'evidence is behind: windows wait for it', evidenceUpTo: watermark });
+    else this.logger.log({ msg: 'evidence caught up: windows close again', evidenceUpTo: watermark });
   }
 }
