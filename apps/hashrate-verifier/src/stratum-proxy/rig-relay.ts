@@ -13,6 +13,7 @@ import {
   type StratumMessage,
   configureReply,
   DEFAULT_VERSION_ROLLING_MASK,
+  MAX_NTIME_ROLL_SECONDS,
 } from '@hashproof/stratum';
 import {
   ConnectionClosedError,
@@ -100,6 +101,7 @@ export class RigRelay {
   private rigDifficulty: number | null = null;
   private pendingOutcomes = 0;
   private contractEndTimer: NodeJS.Timeout | undefined;
+  private lastRelayed: { readonly upstreamJobId: string; readonly ntime: number } | null = null;
   private readonly settled: Promise<void>;
   private markSettled: () => void = () => undefined;
 
@@ -293,8 +295,23 @@ export class RigRelay {
     const params = [...latest.params];
     params[0] = rigJobId;
     params[2] = Buffer.concat([latest.job.coinb1, extranonce1, extranonce2Padding]).toString('hex');
+    params[7] = this.ntimeFor(latest.job).toString(16).padStart(8, '0');
     params[8] = cleanJobs;
     this.send({ id: null, method: 'mining.notify', params });
+  }
+
+  /**
+   * A job sent again (after a retarget) gets a later ntime, as a rig rolling ntime would use: many miners
+   * restart their extranonce2 search on every notify, and identical work would only yield duplicates.
+   * Never past half the roll window the pool allows, so the pool still takes every share.
+   */
+  private ntimeFor(job: JobNotification): number {
+    const again = this.lastRelayed?.upstreamJobId === job.jobId ? this.lastRelayed.ntime : null;
+    const now = Math.floor(this.context.clock() / 1000);
+    const ntime =
+      again === null ? job.ntime : Math.min(Math.max(again + 1, now), job.ntime + MAX_NTIME_ROLL_SECONDS / 2);
+    this.lastRelayed = { upstreamJobId: job.jobId, ntime };
+    return ntime;
   }
 
   /** True when the difficulty changed (it then applies to the next job sent). */
