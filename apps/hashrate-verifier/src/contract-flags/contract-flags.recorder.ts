@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { contractFlagClearedV1, contractFlaggedV1 } from '@hashproof/events';
 import { type EventCause, type Outbox } from '@hashproof/messaging';
 import type { EntityManager } from 'typeorm';
@@ -17,6 +18,8 @@ export interface ClosedWindowFlags {
 
 /** Raises and clears a contract's flags as each window closes, in the close's transaction. */
 export class ContractFlagsRecorder {
+  private readonly logger = new Logger('ContractFlags');
+
   constructor(
     private readonly outbox: Outbox,
     private readonly thresholds: FlagThresholds,
@@ -28,6 +31,7 @@ export class ContractFlagsRecorder {
     const published = publishesDeliveryEvents(window.purpose);
     const now = new Date().toISOString();
     for (const cause of changes.raise) {
+      this.logger.warn({ msg: 'contract flagged', rentalId: window.rentalId, cause, windowIndex: window.windowIndex });
       await transaction.query(
         `INSERT INTO "contract_flags" ("rental_id", "cause", "raised_in_window", "evidence") VALUES ($1, $2, $3, $4)`,
         [window.rentalId, cause, window.windowIndex, JSON.stringify(window.evidence)],
@@ -48,6 +52,12 @@ export class ContractFlagsRecorder {
       );
     }
     for (const cause of changes.clear) {
+      this.logger.log({
+        msg: 'contract flag cleared',
+        rentalId: window.rentalId,
+        cause,
+        windowIndex: window.windowIndex,
+      });
       await transaction.query(
         `UPDATE "contract_flags" SET "cleared_at" = now(), "cleared_in_window" = $3
          WHERE "rental_id" = $1 AND "cause" = $2 AND "cleared_at" IS NULL`,

@@ -1,6 +1,6 @@
 import { deliveryWindowClosedV1 } from '@hashproof/events';
 import { Outbox, originatingFrom } from '@hashproof/messaging';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ContractFlagsRecorder } from '../contract-flags/contract-flags.recorder';
 import { publishesDeliveryEvents } from '../delivery-contracts/contract-purpose';
@@ -22,6 +22,8 @@ const maxWindowsPerContractPerRun = 20;
  */
 @Injectable()
 export class CloseDueWindowsUseCase {
+  private readonly logger = new Logger('DeliveryWindows');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
@@ -88,6 +90,15 @@ export class CloseDueWindowsUseCase {
       rigConnectedSeconds: rigMs / 1000,
     };
     await windows.closeWindow(contract.rentalId, bounds.index, judgement, last);
+    this.logger.log({
+      msg: 'delivery window judged',
+      rentalId: contract.rentalId,
+      windowIndex: bounds.index,
+      contractedHashrate: Number(contract.contractedHashrate),
+      estimatedHashrate: Math.round(window.estimatedHashrate),
+      verdict: window.verdict,
+      contractToDate: contractToDate.verdict,
+    });
     if (publishesDeliveryEvents(contract.purpose)) await this.publish(windows, contract, bounds, tally, judgement);
     await this.flags.record(windows.manager, {
       rentalId: contract.rentalId,
