@@ -7,13 +7,38 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
 # environment wins.
 if [ -z "${JWT_ACCESS_SECRET:-}" ]; then
   local_secrets="$STATE_DIR/secrets.env"
-  if [ ! -s "$local_secrets" ]; then
+  if ! grep -qs '^JWT_ACCESS_SECRET=' "$local_secrets"; then
     (umask 077 && node -e "console.log('JWT_ACCESS_SECRET=' + require('node:crypto').randomBytes(32).toString('hex'))" \
-      > "$local_secrets")
+      >> "$local_secrets")
   fi
-  set -a
-  source "$local_secrets"
-  set +a
+  # Only this variable: the file holds others, and one of those already in the environment must win too.
+  JWT_ACCESS_SECRET="$(sed -n 's/^JWT_ACCESS_SECRET=//p' "$local_secrets" | tail -n 1)"
+  export JWT_ACCESS_SECRET
+fi
+# The token the services present to each other's internal routes; added to an existing secrets.env too.
+if [ -z "${INTERNAL_API_TOKEN:-}" ]; then
+  local_secrets="$STATE_DIR/secrets.env"
+  if ! grep -qs '^INTERNAL_API_TOKEN=' "$local_secrets"; then
+    (umask 077 && node -e "console.log('INTERNAL_API_TOKEN=' + require('node:crypto').randomBytes(32).toString('hex'))" \
+      >> "$local_secrets")
+  fi
+  INTERNAL_API_TOKEN="$(sed -n 's/^INTERNAL_API_TOKEN=//p' "$local_secrets" | tail -n 1)"
+  export INTERNAL_API_TOKEN
+fi
+# Stripe: the gateway verifies webhooks with this signing secret, and the local stand-in signs with it too.
+if [ -z "${STRIPE_WEBHOOK_SECRET:-}" ]; then
+  local_secrets="$STATE_DIR/secrets.env"
+  if ! grep -qs '^STRIPE_WEBHOOK_SECRET=' "$local_secrets"; then
+    (umask 077 && node -e "console.log('STRIPE_WEBHOOK_SECRET=whsec_' + require('node:crypto').randomBytes(24).toString('hex'))" \
+      >> "$local_secrets")
+  fi
+  STRIPE_WEBHOOK_SECRET="$(sed -n 's/^STRIPE_WEBHOOK_SECRET=//p' "$local_secrets" | tail -n 1)"
+  export STRIPE_WEBHOOK_SECRET
+fi
+# Without a real key the SDK talks to the local Stripe stand-in, which start.sh runs; with one, to Stripe.
+if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
+  export STRIPE_SECRET_KEY=sk_test_local
+  export STRIPE_API_URL="${STRIPE_API_URL:-http://127.0.0.1:12111}"
 fi
 
 # database_url CONTEXT [DATABASE]

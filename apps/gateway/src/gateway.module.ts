@@ -7,9 +7,14 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CapacityChecksModule } from './capacity-checks/capacity-checks.module';
 import { gatewayDatabase } from './database/gateway-database';
+import { InternalServicesModule } from './internal-services/internal-services.module';
+import { ListingsModule } from './listings/listings.module';
+import { PayoutAccountsModule } from './payout-accounts/payout-accounts.module';
+import { PoolChecksModule } from './pool-checks/pool-checks.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RateLimitingModule } from './rate-limiting/rate-limiting.module';
 import { RentalDeliveryModule } from './rental-delivery/rental-delivery.module';
+import { StripeWebhooksModule } from './stripe-webhooks/stripe-webhooks.module';
 
 export const service = 'gateway';
 
@@ -26,6 +31,11 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         CapacityChecksModule.forRoot(config),
         RentalDeliveryModule,
+        StripeWebhooksModule.forRoot(config),
+        InternalServicesModule.forRoot(config),
+        PoolChecksModule,
+        ListingsModule.forRoot(config),
+        PayoutAccountsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

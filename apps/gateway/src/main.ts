@@ -8,4 +8,6 @@ runService({
   configSchema: gatewayConfigSchema,
   rootModule: (config) => GatewayModule.forRoot(config),
   configure: configureGateway,
+  // Stripe signs the exact bytes it sends; the webhook verifies the signature over them (stripe-webhooks/).
+  rawBody: true,
 });

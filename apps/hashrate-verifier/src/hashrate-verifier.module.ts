@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CapacityChecksModule } from './capacity-checks/capacity-checks.module';
 import { verifierDatabase } from './database/verifier-database';
 import { DeliveryContractsModule } from './delivery-contracts/delivery-contracts.module';
+import { PoolChecksModule } from './pool-checks/pool-checks.module';
 import { StratumProxyModule } from './stratum-proxy/stratum-proxy.module';
 import { DeliveryWindowsModule } from './delivery-windows/delivery-windows.module';
 
@@ -36,6 +37,10 @@ export class HashrateVerifierModule {
           tolerance: config.DELIVERY_TOLERANCE,
           targetSharesPerMinute: config.STRATUM_TARGET_SHARES_PER_MINUTE,
           completionCheckIntervalMs: Math.min(5_000, (config.DELIVERY_WINDOW_SECONDS * 1000) / 4),
+        }),
+        PoolChecksModule.forRoot({
+          timeoutMs: config.POOL_CHECK_TIMEOUT_MS,
+          allowPrivateAddresses: config.POOL_CHECK_ALLOW_PRIVATE_ADDRESSES,
         }),
       ],
     };

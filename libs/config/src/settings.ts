@@ -37,6 +37,9 @@ export const databaseSettings = {
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 };
 
+/** All a migration run needs: the database, never the service's other settings or secrets. */
+export const databaseConfigSchema = z.object(databaseSettings);
+
 export const kafkaSettings = {
   KAFKA_BROKERS: brokerList,
   KAFKA_SSL: z.stringbool().default(false),
@@ -56,6 +59,25 @@ export const kafkaSettings = {
 export const redisSettings = {
   REDIS_URL: sensitive(redisUrl),
 };
+
+const internalApiToken = z
+  .string()
+  .min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)')
+  .describe('shared by the services: their internal routes admit only callers presenting it');
+
+/** Service-to-service calls (`/internal/v1/...`): every service holds the same token. */
+export const internalApiSettings = {
+  INTERNAL_API_TOKEN: sensitive(internalApiToken),
+};
+
+/** For a service with no internal routes yet: it may hold the token, and refuses internal calls without it. */
+export const optionalInternalApiSettings = {
+  INTERNAL_API_TOKEN: sensitive(internalApiToken.optional()),
+};
+
+/** Where a service reaches another over HTTP inside the deployment. */
+export const internalServiceUrl = (fallback: string) =>
+  z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default(fallback);
 
 /** SASL credentials are required together with a mechanism, and only then. */
 export function requireSaslCredentials(

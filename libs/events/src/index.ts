@@ -25,8 +25,12 @@ export {
   stratumCredential,
   stratumPoolUrl,
 } from './primitives';
+export { paymentCanceledV1 } from './payments/payment-canceled/payment-canceled.event';
+export { paymentFailedV1 } from './payments/payment-failed/payment-failed.event';
+export { paymentSucceededV1 } from './payments/payment-succeeded/payment-succeeded.event';
 export { retention } from './retention';
 export { rentalActivatedV1 } from './rentals/rental-activated/rental-activated.event';
+export { rentalLifecycleStatuses, rentalStatusChangedV1 } from './rentals/status-changed/rental-status-changed.event';
 export { topicCatalog } from './topic-catalog';
 export { shareJudgedV1, shareRejectReasons } from './shares/share-judged/share-judged.event';
 export {

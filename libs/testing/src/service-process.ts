@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { testInternalApiToken } from './internal-api-token';
 import { waitFor } from './wait-for';
 
 const root = path.resolve(__dirname, '../../..');
@@ -35,7 +36,14 @@ export class ServiceProcess {
   async start(): Promise<void> {
     const entry = path.join(root, 'dist/apps', this.app, 'src/main.js');
     const child = spawn(process.execPath, [entry], {
-      env: { ...process.env, ...this.env, HTTP_PORT: String(this.httpPort), HTTP_HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        // The test token unless a test sets its own: a local run's token in the environment would not match.
+        INTERNAL_API_TOKEN: testInternalApiToken,
+        ...this.env,
+        HTTP_PORT: String(this.httpPort),
+        HTTP_HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -5,18 +5,21 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { assertTransition } from './rental-lifecycle';
 import { issueStratumCredential } from '@hashproof/stratum';
 import { Rental } from './rental.entity';
-import { RentalTransition } from './rental-transition.entity';
+import { recordRentalTransition } from './record-rental-transition';
 
 export interface ActivateRentalCommand {
   readonly rentalId: string;
   readonly actor: string;
   readonly cause: EventCause;
   readonly activatedAt: Date;
+  /** Why, for the audit trail; e.g. that the hold expired after the money had been taken. */
+  readonly reason?: string;
 }
 
 /**
- * Starts a paid rental. The status change, its audit record and the rentals.activated event commit
- * together; activating an already active rental (a repeated payment notice) changes nothing.
+ * Starts a paid rental. The status change, its audit record and the rentals.activated and
+ * rentals.status-changed events commit together; activating an already active rental (a repeated payment
+ * notice) changes nothing. Given a transaction (an event handler's), it works inside it.
  */
 @Injectable()
 export class ActivateRentalUseCase {
@@ -25,18 +28,21 @@ export class ActivateRentalUseCase {
     private readonly outbox: Outbox,
   ) {}
 
-  async execute(command: ActivateRentalCommand): Promise<Rental> {
-    return this.dataSource.transaction(async (transaction) => {
-      const rental = await transaction.findOne(Rental, {
-        where: { id: command.rentalId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!rental) throw new NotFoundException(`rental ${command.rentalId} does not exist`);
-      if (rental.status === 'active') return rental;
-      assertTransition(rental.status, 'active');
-      await this.activate(transaction, rental, command);
-      return rental;
+  async execute(command: ActivateRentalCommand, transaction?: EntityManager): Promise<Rental> {
+    if (transaction) return this.activateWithin(transaction, command);
+    return this.dataSource.transaction((own) => this.activateWithin(own, command));
+  }
+
+  private async activateWithin(transaction: EntityManager, command: ActivateRentalCommand): Promise<Rental> {
+    const rental = await transaction.findOne(Rental, {
+      where: { id: command.rentalId },
+      lock: { mode: 'pessimistic_write' },
     });
+    if (!rental) throw new NotFoundException(`rental ${command.rentalId} does not exist`);
+    if (rental.status === 'active') return rental;
+    assertTransition(rental.status, 'active');
+    await this.activate(transaction, rental, command);
+    return rental;
   }
 
   private async activate(transaction: EntityManager, rental: Rental, command: ActivateRentalCommand): Promise<void> {
@@ -46,12 +52,13 @@ export class ActivateRentalUseCase {
     rental.endsAt = new Date(command.activatedAt.getTime() + rental.durationSeconds * 1000);
     rental.stratumCredential = issueStratumCredential();
     await transaction.save(rental);
-    await transaction.insert(RentalTransition, {
+    await recordRentalTransition(transaction, this.outbox, {
       rentalId: rental.id,
-      fromStatus: previous,
-      toStatus: 'active',
+      from: previous,
+      to: 'active',
       actor: command.actor,
-      reason: null,
+      reason: command.reason ?? null,
+      cause: command.cause,
     });
     await this.outbox.record(
       transaction,

@@ -50,6 +50,18 @@ export class Rental {
   @Column('timestamptz', { name: 'ends_at', nullable: true })
   endsAt!: Date | null;
 
+  /** The Stripe PaymentIntent the renter pays with; set when payment is first requested. */
+  @Column('text', { name: 'payment_intent_id', nullable: true })
+  paymentIntentId!: string | null;
+
+  /** Until when the rental, unpaid, holds its provider's capacity; set with the PaymentIntent. */
+  @Column('timestamptz', { name: 'payment_hold_expires_at', nullable: true })
+  paymentHoldExpiresAt!: Date | null;
+
+  /** Stripe took the money after the hold had cancelled the rental: a refund is owed (left to payouts). */
+  @Column('boolean', { name: 'payment_received_after_cancel', default: false })
+  paymentReceivedAfterCancel!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

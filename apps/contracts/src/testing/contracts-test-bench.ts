@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { contractsConfigSchema, loadConfig } from '@hashproof/config';
 import { kafkaMicroserviceOptions, originatingFrom } from '@hashproof/messaging';
-import { freePort, ServiceProcess, testDatabaseUrl } from '@hashproof/testing';
+import { freePort, ServiceProcess, testDatabaseUrl, testInternalApiToken } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -16,6 +16,8 @@ export const testBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 export interface ContractsTestOptions {
   /** When set, contracts also consumes Kafka (as a hybrid app, like main.ts) in this consumer group. */
   readonly consumerGroup?: string;
+  /** Settings over the bench's own, e.g. STRIPE_API_URL of a Stripe stand-in the test runs. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -27,9 +29,14 @@ export async function startContracts(options: ContractsTestOptions = {}): Promis
     DATABASE_URL: testDatabaseUrl('contracts'),
     DATABASE_POOL_SIZE: '20',
     KAFKA_BROKERS: testBrokers,
+    INTERNAL_API_TOKEN: testInternalApiToken,
     OUTBOX_POLL_INTERVAL_MS: '100',
     LOG_LEVEL: 'silent',
+    // No real Stripe in tests: a suite that pays runs a stand-in and names it; the others reach nothing.
+    STRIPE_SECRET_KEY: 'sk_test_contracts_bench',
+    STRIPE_API_URL: 'http://127.0.0.1:9',
     ...(options.consumerGroup ? { KAFKA_CONSUMER_GROUP: options.consumerGroup } : {}),
+    ...options.settings,
   });
   if (!options.consumerGroup) {
     const contracts = await NestFactory.createApplicationContext(ContractsModule.forRoot(config), { logger: false });
@@ -53,6 +60,7 @@ export async function startVerifierProcess(consumerGroup: string, logLevel = 'wa
       KAFKA_CONSUMER_GROUP: consumerGroup,
       LOG_LEVEL: logLevel,
       STRATUM_PORT: String(await freePort()),
+      POOL_CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
     },
     await freePort(),
   );

@@ -30,7 +30,8 @@ const schema = z
     'target-shares-per-minute': positiveNumber,
     'retarget-interval-ms': z.coerce.number().int().min(100),
     'job-interval-ms': z.coerce.number().int().min(100),
-    'extranonce2-size': z.enum(['4', '8']).transform((size) => (size === '4' ? 4 : 8)),
+    // 2 leaves a proxy such as the verifier's endpoint no room: a pool for testing pool checks.
+    'extranonce2-size': z.enum(['2', '4', '8']).transform((size) => Number(size) as 2 | 4 | 8),
     nbits: z
       .string()
       .regex(/^(0x)?[0-9a-fA-F]{8}$/, 'expected 8 hex digits, e.g. 1e00ffff')

@@ -11,7 +11,7 @@ export interface PoolConfig {
   readonly retargetIntervalMs: number;
   /** A new block (and a clean_jobs notify) this often. */
   readonly jobIntervalMs: number;
-  readonly extranonce2Size: 4 | 8;
+  readonly extranonce2Size: 2 | 4 | 8;
   readonly nbits: number;
   /** BIP 310 mask the pool allows; the miner gets its intersection with the mask it asks for. */
   readonly versionRollingMask: number;

@@ -12,6 +12,7 @@ import {
   problemType,
   statusTitle,
 } from './problem-document';
+import { RelayedProblem } from './relayed-problem';
 
 const statusOfKind: Readonly<Record<DomainErrorKind, number>> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -53,6 +54,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 function describe(exception: unknown): Problem {
   if (exception instanceof ZodValidationException) return validationProblem(exception.getZodError());
+  if (exception instanceof RelayedProblem) return exception.problem;
   if (exception instanceof DomainError) {
     const status = statusOfKind[exception.kind];
     return { type: problemType(exception.type), title: statusTitle(status), status, detail: exception.message };

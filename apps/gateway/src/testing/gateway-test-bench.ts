@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { gatewayConfigSchema, loadConfig } from '@hashproof/config';
 import { REDIS_CLIENT } from '@hashproof/runtime';
-import { testDatabaseUrl, waitFor } from '@hashproof/testing';
+import { testDatabaseUrl, testInternalApiToken, waitFor } from '@hashproof/testing';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Redis } from 'ioredis';
@@ -32,13 +32,16 @@ export async function startGateway(overrides: Record<string, string> = {}): Prom
     KAFKA_CONSUMER_GROUP: `gateway-it-${randomUUID().slice(0, 8)}`,
     REDIS_URL: testRedisUrl,
     JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),
+    INTERNAL_API_TOKEN: testInternalApiToken,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_REQUESTS: '100000',
     AUTH_RATE_LIMIT_REQUESTS: '100000',
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('hex')}`,
     ...overrides,
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config), new FastifyAdapter(), {
     logger: false,
+    rawBody: true,
   });
   app.useGlobalPipes(new ZodValidationPipe());
   await configureGateway(app);

@@ -9,7 +9,9 @@ import { DeliveryWindows1764200000000 } from './migrations/1764200000000-deliver
 import { ContractFlags1764300000000 } from './migrations/1764300000000-contract-flags';
 import { CapacityChecks1764400000000 } from './migrations/1764400000000-capacity-checks';
 
-export function verifierDatabase(config: HashrateVerifierConfig): DatabaseOptions {
+export function verifierDatabase(
+  config: Pick<HashrateVerifierConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+): DatabaseOptions {
   return {
     url: config.DATABASE_URL,
     schema: 'verifier',

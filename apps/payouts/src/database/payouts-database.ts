@@ -3,7 +3,7 @@ import type { DatabaseOptions } from '@hashproof/database';
 import { Settlement } from '../settlements/settlement.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 
-export function payoutsDatabase(config: PayoutsConfig): DatabaseOptions {
+export function payoutsDatabase(config: Pick<PayoutsConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): DatabaseOptions {
   return {
     url: config.DATABASE_URL,
     schema: 'payouts',

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { sensitive } from '../sensitive';
 import {
   databaseSettings,
+  internalApiSettings,
+  internalServiceUrl,
   kafkaSettings,
   port,
   redisSettings,
@@ -37,6 +39,18 @@ const capacityCheckSettings = {
     .default('stratum+tcp://127.0.0.1:3333'),
 };
 
+/** The services the gateway calls synchronously for commands and owner-scoped reads. */
+const internalServiceSettings = {
+  ...internalApiSettings,
+  CONTRACTS_URL: internalServiceUrl('http://127.0.0.1:3001'),
+  VERIFIER_URL: internalServiceUrl('http://127.0.0.1:3002'),
+};
+
+/** Stripe's webhooks: the endpoint's signing secret, which verifies every delivery. */
+const stripeWebhookSettings = {
+  STRIPE_WEBHOOK_SECRET: sensitive(z.string().regex(/^whsec_\S+$/, 'must be a Stripe webhook signing secret: whsec_…')),
+};
+
 export const gatewayConfigSchema = z
   .object({
     ...runtimeSettings,
@@ -45,6 +59,8 @@ export const gatewayConfigSchema = z
     ...redisSettings,
     ...authSettings,
     ...capacityCheckSettings,
+    ...stripeWebhookSettings,
+    ...internalServiceSettings,
     HTTP_PORT: port(3000),
   })
   .superRefine(requireSaslCredentials);

@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { databaseSettings, kafkaSettings, port, requireSaslCredentials, runtimeSettings } from '../settings';
+import {
+  databaseSettings,
+  internalApiSettings,
+  kafkaSettings,
+  port,
+  requireSaslCredentials,
+  runtimeSettings,
+} from '../settings';
 
 export const hashrateVerifierConfigSchema = z
   .object({
     ...runtimeSettings,
     ...databaseSettings,
     ...kafkaSettings,
+    ...internalApiSettings,
     HTTP_PORT: port(3002),
     STRATUM_PORT: port(3333),
     /** Rigs beyond this many are refused at accept, so a connection flood cannot exhaust the process. */
@@ -27,6 +35,10 @@ export const hashrateVerifierConfigSchema = z
     DELIVERY_MAX_INVALID_RATIO: z.coerce.number().gt(0).max(1).default(0.05),
     /** Fraction of the contracted rate the provider may fall short by before the test counts it. */
     DELIVERY_TOLERANCE: z.coerce.number().min(0).lt(1).default(0),
+    /** How long a pool check (POST /internal/v1/pool-checks) may take, handshake and first job included. */
+    POOL_CHECK_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(30_000).default(10_000),
+    /** Lets pool checks reach private, loopback and link-local addresses: local runs and tests only. */
+    POOL_CHECK_ALLOW_PRIVATE_ADDRESSES: z.stringbool().default(false),
   })
   .superRefine(requireSaslCredentials);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   databaseSettings,
   kafkaSettings,
+  optionalInternalApiSettings,
   port,
   redisSettings,
   requireSaslCredentials,
@@ -14,6 +15,7 @@ export const payoutsConfigSchema = z
     ...databaseSettings,
     ...kafkaSettings,
     ...redisSettings,
+    ...optionalInternalApiSettings,
     HTTP_PORT: port(3003),
   })
   .superRefine(requireSaslCredentials);

@@ -14,6 +14,8 @@ export interface ServiceStartOptions {
   /** Kafka consumption; Nest's transport runs beside HTTP and inherits its global pipes and filters. */
   readonly microservice?: MicroserviceOptions;
   readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  /** Keeps each JSON body's bytes as `request.rawBody` too (signed webhooks are verified over them). */
+  readonly rawBody?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function startService(options: ServiceStartOptions): Promise<INestA
     new FastifyAdapter({ genReqId: correlationIdOf }),
     {
       bufferLogs: true,
+      rawBody: options.rawBody ?? false,
     },
   );
   app.useLogger(app.get(Logger));

@@ -18,6 +18,8 @@ export interface ServiceDefinition<S extends z.ZodType<ServiceSettings>> {
   readonly configSchema: S;
   readonly rootModule: (config: z.output<S>) => DynamicModule;
   readonly configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  /** See ServiceStartOptions.rawBody. */
+  readonly rawBody?: boolean;
 }
 
 /** A service's whole entry point: validated config, then HTTP and Kafka consumption in one process. */
@@ -31,6 +33,7 @@ export function runService<S extends z.ZodType<ServiceSettings>>(definition: Ser
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
       microservice: kafkaMicroserviceOptions(config, definition.service),
       ...(definition.configure ? { configure: definition.configure } : {}),
+      ...(definition.rawBody ? { rawBody: true } : {}),
     });
   });
 }
