@@ -7,6 +7,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { PayoutAccountsModule } from './payout-accounts/payout-accounts.module';
 import { ProviderCapacityModule } from './provider-capacity/provider-capacity.module';
 import { ProviderRentalsModule } from './provider-rentals/provider-rentals.module';
+import { PurchasesModule } from './purchases/purchases.module';
 import { RentalsModule } from './rentals/rentals.module';
 
 export const service = 'contracts';
@@ -14,16 +15,18 @@ export const service = 'contracts';
 @Module({})
 export class ContractsModule {
   static forRoot(config: ContractsConfig): DynamicModule {
+    const payments = PaymentsModule.forRoot(config);
     return {
       module: ContractsModule,
       imports: [
         ServicePlatformModule.forRoot({ service, config, database: contractsDatabase(config) }),
         RentalsModule,
-        PaymentsModule.forRoot(config),
+        payments,
         ProviderCapacityModule,
         ListingsModule,
         PayoutAccountsModule.forRoot(config),
         ProviderRentalsModule,
+        PurchasesModule.forRoot(payments),
       ],
     };
   }

@@ -68,7 +68,7 @@ async function openDemoRental(dataSource: DataSource, config: SeedConfig, rig: s
     passed: true,
     completedAt: new Date().toISOString(),
   });
-  const rental = await new OpenRentalUseCase(dataSource).execute({
+  const rental = await new OpenRentalUseCase(dataSource, new Outbox(service)).execute({
     ...DEMO,
     hashrate,
     durationSeconds: DEMO_RENTAL_DAYS * 86_400,

@@ -13,7 +13,9 @@ import { PayoutAccountsModule } from './payout-accounts/payout-accounts.module';
 import { PoolChecksModule } from './pool-checks/pool-checks.module';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { RateLimitingModule } from './rate-limiting/rate-limiting.module';
+import { RentalAdminModule } from './rental-admin/rental-admin.module';
 import { RentalDeliveryModule } from './rental-delivery/rental-delivery.module';
+import { RentalsModule } from './rentals/rentals.module';
 import { StripeWebhooksModule } from './stripe-webhooks/stripe-webhooks.module';
 
 export const service = 'gateway';
@@ -36,6 +38,8 @@ export class GatewayModule {
         PoolChecksModule,
         ListingsModule.forRoot(config),
         PayoutAccountsModule,
+        RentalAdminModule,
+        RentalsModule.forRoot(config),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

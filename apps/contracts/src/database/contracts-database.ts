@@ -12,6 +12,8 @@ import { RentalStratum1764100000000 } from './migrations/1764100000000-rental-st
 import { ProviderCapacity1764200000000 } from './migrations/1764200000000-provider-capacity';
 import { RentalPayments1764300000000 } from './migrations/1764300000000-rental-payments';
 import { Listings1764400000000 } from './migrations/1764400000000-listings';
+import { RentalPurchases1764510000000 } from './migrations/1764510000000-rental-purchases';
+import { RentalLifecycle1764600000000 } from './migrations/1764600000000-rental-lifecycle';
 
 export function contractsDatabase(
   config: Pick<ContractsConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
@@ -36,6 +38,8 @@ export function contractsDatabase(
       ProviderCapacity1764200000000,
       RentalPayments1764300000000,
       Listings1764400000000,
+      RentalPurchases1764510000000,
+      RentalLifecycle1764600000000,
     ],
   };
 }

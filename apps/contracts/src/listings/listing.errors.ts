@@ -70,3 +70,9 @@ export class RentalOutsideListingError extends DomainError {
   readonly kind = 'conflict';
   readonly type = 'rental-outside-listing';
 }
+
+/** The hash rate asked for is more than is left: the listing's, or its provider's verified capacity. */
+export class CapacityExhaustedError extends DomainError {
+  readonly kind = 'conflict';
+  readonly type = 'capacity-exhausted';
+}

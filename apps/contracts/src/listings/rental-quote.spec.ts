@@ -1,4 +1,4 @@
-import { ListingNotForSaleError, RentalOutsideListingError } from './listing.errors';
+import { CapacityExhaustedError, ListingNotForSaleError, RentalOutsideListingError } from './listing.errors';
 import type { ListingTerms } from './listing-terms';
 import { quoteRental } from './rental-quote';
 
@@ -42,6 +42,9 @@ describe('quoting a rental from a listing', () => {
   it('never sells more than is available, nor nothing', () => {
     expect(() => quoteRental(live, 40n * TH, { hashrate: 60n * TH + 1n, durationSeconds: 86_400 })).toThrow(
       'the listing has 60000000000000 H/s available; 60000000000001 H/s cannot be rented from it',
+    );
+    expect(() => quoteRental(live, 40n * TH, { hashrate: 60n * TH + 1n, durationSeconds: 86_400 })).toThrow(
+      CapacityExhaustedError,
     );
     expect(() => quoteRental(live, 0n, { hashrate: 0n, durationSeconds: 86_400 })).toThrow(RentalOutsideListingError);
   });

@@ -1,4 +1,4 @@
-import { ListingNotForSaleError, RentalOutsideListingError } from './listing.errors';
+import { CapacityExhaustedError, ListingNotForSaleError, RentalOutsideListingError } from './listing.errors';
 import { availableHashrate } from './listing-availability';
 import type { ListingStatus } from './listing-status';
 import { durationFits, type ListingTerms } from './listing-terms';
@@ -33,8 +33,9 @@ export function quoteRental(
     );
   }
   const available = availableHashrate(terms.hashrate, held);
-  if (request.hashrate < 1n || request.hashrate > available) {
-    throw new RentalOutsideListingError(
+  if (request.hashrate < 1n) throw new RentalOutsideListingError('a rental takes at least 1 H/s');
+  if (request.hashrate > available) {
+    throw new CapacityExhaustedError(
       `the listing has ${available} H/s available; ${request.hashrate} H/s cannot be rented from it`,
     );
   }

@@ -36,7 +36,7 @@ export class PaymentsModule {
         ApplyPaymentFailedUseCase,
         ApplyPaymentCanceledUseCase,
       ],
-      exports: [RequestPaymentUseCase],
+      exports: [RequestPaymentUseCase, RentalPaymentIntents],
     };
   }
 }

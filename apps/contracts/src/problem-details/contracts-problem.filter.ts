@@ -22,5 +22,7 @@ export class ContractsProblemFilter extends InternalProblemFilter {
 }
 
 function problemOf(error: DomainError): InternalApiProblem {
-  return new InternalApiProblem(statusOfKind[error.kind], error.type, error.message);
+  const problem = new InternalApiProblem(statusOfKind[error.kind], error.type, error.message);
+  Object.assign(problem.problem, error.problemExtensions());
+  return problem;
 }

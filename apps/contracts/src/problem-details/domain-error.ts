@@ -8,4 +8,9 @@ export type DomainErrorKind = 'invalid' | 'forbidden' | 'not-found' | 'conflict'
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
   abstract readonly type: string;
+
+  /** Members the problem document carries beyond type and detail, e.g. the statuses a refused move was between. */
+  problemExtensions(): Readonly<Record<string, string>> {
+    return {};
+  }
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { type EventCause, Outbox, originatingFrom } from '@hashproof/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertCapacityFor, capacityHoldingStatuses } from '../provider-capacity/capacity-rule';
 import { ProviderCapacity } from '../provider-capacity/provider-capacity.entity';
+import { recordRentalTransition } from './record-rental-transition';
 import type { RenterPool } from './renter-pool';
 import { Rental } from './rental.entity';
-import { RentalTransition } from './rental-transition.entity';
 
 export interface OpenRentalCommand {
   readonly listingId: string;
@@ -17,6 +18,9 @@ export interface OpenRentalCommand {
   readonly currency: string;
   readonly pool: RenterPool;
   readonly actor: string;
+  /** The renter's Idempotency-Key of the purchase that opens it; unique per renter. */
+  readonly purchaseIdempotencyKey?: string | null;
+  readonly cause?: EventCause;
 }
 
 /**
@@ -26,38 +30,49 @@ export interface OpenRentalCommand {
  */
 @Injectable()
 export class OpenRentalUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async execute(command: OpenRentalCommand): Promise<Rental> {
-    return this.dataSource.transaction(async (transaction) => {
-      await this.reserveCapacity(transaction, command);
-      const rental = transaction.create(Rental, {
-        id: randomUUID(),
-        listingId: command.listingId,
-        providerId: command.providerId,
-        renterId: command.renterId,
-        hashrate: command.hashrate.toString(),
-        durationSeconds: command.durationSeconds,
-        priceMinor: command.priceMinor.toString(),
-        currency: command.currency,
-        status: 'pending_payment',
-        poolUrl: command.pool.url,
-        poolWorker: command.pool.worker,
-        poolPassword: command.pool.password,
-        stratumCredential: null,
-        startsAt: null,
-        endsAt: null,
-      });
-      await transaction.save(rental);
-      await transaction.insert(RentalTransition, {
-        rentalId: rental.id,
-        fromStatus: null,
-        toStatus: 'pending_payment',
-        actor: command.actor,
-        reason: null,
-      });
-      return rental;
+    return this.dataSource.transaction((transaction) => this.openWithin(transaction, command));
+  }
+
+  /**
+   * The one path every rental is opened by, inside the caller's transaction (a purchase first locks the same
+   * capacity row, then its listing; taking the row lock again here is a no-op for the same transaction).
+   */
+  async openWithin(transaction: EntityManager, command: OpenRentalCommand): Promise<Rental> {
+    await this.reserveCapacity(transaction, command);
+    const rental = transaction.create(Rental, {
+      id: randomUUID(),
+      listingId: command.listingId,
+      providerId: command.providerId,
+      renterId: command.renterId,
+      hashrate: command.hashrate.toString(),
+      durationSeconds: command.durationSeconds,
+      priceMinor: command.priceMinor.toString(),
+      currency: command.currency,
+      status: 'pending_payment',
+      poolUrl: command.pool.url,
+      poolWorker: command.pool.worker,
+      poolPassword: command.pool.password,
+      stratumCredential: null,
+      startsAt: null,
+      endsAt: null,
+      purchaseIdempotencyKey: command.purchaseIdempotencyKey ?? null,
     });
+    await transaction.save(rental);
+    await recordRentalTransition(transaction, this.outbox, {
+      rentalId: rental.id,
+      from: null,
+      to: 'pending_payment',
+      actor: command.actor,
+      reason: null,
+      cause: command.cause ?? originatingFrom(),
+    });
+    return rental;
   }
 
   /**

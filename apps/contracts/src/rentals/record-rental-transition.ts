@@ -16,13 +16,13 @@ export interface RentalTransitionRecord {
 
 /**
  * The audit row of a status change and its rentals.status-changed event, written in the transaction of the
- * change itself: the trail in the database and the one on Kafka never disagree.
+ * change itself: the trail in the database and the one on Kafka never disagree. Returns when it happened.
  */
 export async function recordRentalTransition(
   transaction: EntityManager,
   outbox: Outbox,
   change: RentalTransitionRecord,
-): Promise<void> {
+): Promise<Date> {
   const at = new Date();
   await transaction.insert(RentalTransition, {
     rentalId: change.rentalId,
@@ -46,4 +46,5 @@ export async function recordRentalTransition(
     },
     change.cause,
   );
+  return at;
 }

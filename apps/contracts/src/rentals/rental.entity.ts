@@ -62,6 +62,10 @@ export class Rental {
   @Column('boolean', { name: 'payment_received_after_cancel', default: false })
   paymentReceivedAfterCancel!: boolean;
 
+  /** The renter's Idempotency-Key of the purchase that opened it: the same key returns this rental again. */
+  @Column('text', { name: 'purchase_idempotency_key', nullable: true })
+  purchaseIdempotencyKey!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

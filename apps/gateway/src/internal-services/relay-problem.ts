@@ -16,6 +16,8 @@ const serviceProblemSchema = z.object({
   status: z.number().int(),
   detail: z.string().max(2000),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
 });
 
 /**
@@ -39,7 +41,7 @@ export async function requestOrRelay<T>(
 
 /**
  * A service's non-2xx answer as the gateway's caller sees it: a 4xx problem+json keeps its status, type,
- * detail and field errors. A 5xx, a 401 (the service refused the gateway's own token, a deployment
+ * detail, field errors and a refused status change's `from`/`to`. A 5xx, a 401 (the service refused the gateway's own token, a deployment
  * fault, not the caller's) and an answer that is no problem document are a 503.
  */
 export function relayedProblem(service: string, answer: InternalResponse<unknown>): RelayedProblem {
@@ -52,9 +54,17 @@ export function relayedProblem(service: string, answer: InternalResponse<unknown
     answer.status < 500 &&
     answer.status !== 401;
   if (!relayable) return unavailable(service, why);
-  const { type, detail, errors } = problem.data;
+  const { type, detail, errors, from, to } = problem.data;
   return new RelayedProblem(
-    { type, title: statusTitle(answer.status), status: answer.status, detail, ...(errors ? { errors } : {}) },
+    {
+      type,
+      title: statusTitle(answer.status),
+      status: answer.status,
+      detail,
+      ...(errors ? { errors } : {}),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    },
     why,
   );
 }

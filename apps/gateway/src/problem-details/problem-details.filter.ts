@@ -20,6 +20,7 @@ const statusOfKind: Readonly<Record<DomainErrorKind, number>> = {
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 type Problem = Omit<ProblemDocument, 'instance' | 'errorId'>;

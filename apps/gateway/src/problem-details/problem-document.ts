@@ -13,6 +13,8 @@ const problemDocumentSchema = z.object({
   instance: z.string().describe('the request path'),
   errorId: z.uuid().describe('quote it when reporting a problem; a 500 is logged under it'),
   errors: z.array(fieldErrorSchema).optional().describe('the fields a validation failure is about'),
+  from: z.string().optional().describe('a refused status change: the status it was in'),
+  to: z.string().optional().describe('a refused status change: the status it was refused'),
 });
 
 export class ProblemDocumentDto extends createZodDto(problemDocumentSchema) {}

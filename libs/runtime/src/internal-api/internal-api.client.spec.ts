@@ -53,6 +53,7 @@ describe('InternalApiClient', () => {
       principal,
       body: { name: 'x' },
       query: { limit: 20, tag: ['a', 'b'], skipped: undefined, none: null, since: new Date('2025-01-02T03:04:05Z') },
+      headers: { 'idempotency-key': 'key-1', authorization: 'Bearer not-the-token' },
     });
     expect(answer).toEqual({ status: 201, body: { created: true } });
     const [request] = seen;
@@ -62,6 +63,7 @@ describe('InternalApiClient', () => {
       body: '{"name":"x"}',
     });
     expect(request?.headers.authorization).toBe(`Bearer ${token}`);
+    expect(request?.headers['idempotency-key']).toBe('key-1');
     expect(request?.headers['content-type']).toBe('application/json');
     expect(decodeActingPrincipal(request?.headers[INTERNAL_PRINCIPAL_HEADER] as string)).toEqual(principal);
   });

@@ -14,6 +14,8 @@ export interface InternalRequest {
    * array as the name repeated); undefined and null ones are left out.
    */
   readonly query?: object;
+  /** Further headers passed on, e.g. a client's Idempotency-Key; never overriding the ones set here. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Whatever the service answered, 2xx or not: JSON bodies parsed, an empty one undefined. */
@@ -50,9 +52,10 @@ export class InternalApiClient {
     this.timeoutMs = options.timeoutMs;
   }
 
-  async request<T>({ method, path, principal, body, query }: InternalRequest): Promise<InternalResponse<T>> {
+  async request<T>({ method, path, principal, body, query, ...extra }: InternalRequest): Promise<InternalResponse<T>> {
     if (!path.startsWith('/')) throw new RangeError(`an internal path starts with /, got "${path}"`);
     const headers: Record<string, string> = {
+      ...extra.headers,
       authorization: `Bearer ${this.token}`,
       accept: 'application/json, application/problem+json',
     };

@@ -1,7 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { capacityCheckCompletedV1, paymentCanceledV1, paymentFailedV1, paymentSucceededV1 } from '@hashproof/events';
+import {
+  capacityCheckCompletedV1,
+  contractFlaggedV1,
+  paymentCanceledV1,
+  paymentFailedV1,
+  paymentSucceededV1,
+} from '@hashproof/events';
 import { consumerGroupAtTopicEnds, freePort, ServiceProcess, testDatabaseUrl, waitFor } from '@hashproof/testing';
 
 const root = path.resolve(__dirname, '../../../../..');
@@ -62,9 +68,13 @@ export class StripeStandInProcess {
 }
 
 /** The topics contracts consumes; positioning a group costs seconds per topic, so only these. */
-const contractsConsumes = [capacityCheckCompletedV1, paymentSucceededV1, paymentFailedV1, paymentCanceledV1].map(
-  ({ topic }) => topic,
-);
+const contractsConsumes = [
+  capacityCheckCompletedV1,
+  paymentSucceededV1,
+  paymentFailedV1,
+  paymentCanceledV1,
+  contractFlaggedV1,
+].map(({ topic }) => topic);
 
 /**
  * The built contracts service as a process on the test database, its internal API on a free port and its
