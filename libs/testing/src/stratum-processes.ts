@@ -50,7 +50,7 @@ export async function runRig(args: readonly string[], timeoutMs: number): Promis
     [path.join(DIST, 'rig-simulator/src/main.js'), '--status-interval-ms', '0', ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: timeoutMs,
+      timeout: Math.ceil(timeoutMs),
     },
   );
   let stdout = '';
