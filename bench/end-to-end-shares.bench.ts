@@ -103,8 +103,10 @@ async function run(cleanups: Cleanups): Promise<void> {
   await Promise.all([admin.connect(), producer.connect()]);
   cleanups.push(() => Promise.all([admin.disconnect(), producer.disconnect()]));
   const group = `hashrate-verifier-bench-${randomBytes(4).toString('hex')}`;
-  await startGroupAtEnd(kafka, admin, group);
-  cleanups.push(() => admin.deleteGroups([group]));
+  // The verifier's group, and the one it applies the evidence topics in.
+  const groups = [group, `${group}.evidence`];
+  for (const groupId of groups) await startGroupAtEnd(kafka, admin, groupId);
+  cleanups.push(() => admin.deleteGroups(groups));
 
   const { pool, poolPort } = await startPool(cleanups);
   const { verifier, stratumPort } = await startVerifier(cleanups, serviceEnv, group);

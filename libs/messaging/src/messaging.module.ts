@@ -3,9 +3,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { type Admin, Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { BatchConsumers } from './inbox/batch-consumers';
 import { ConsumerGroupProgress } from './inbox/consumer-group-progress';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
-import { PartitionOffsetsGuard, ProcessedEventsGuard } from './inbox/redelivery-guard';
+import { ProcessedEventsGuard } from './inbox/redelivery-guard';
 import { TransactionalConsumer } from './inbox/transactional-consumer';
 import { createEventProducer } from './kafka/create-event-producer';
 import { kafkaLogCreator } from './kafka/kafka-log-creator';
@@ -13,13 +14,7 @@ import { kafkaClientConfig } from './kafka/kafka-settings';
 import { KafkaHealthIndicator } from './kafka-health.indicator';
 import { MessagingLifecycle } from './messaging-lifecycle';
 import type { MessagingOptions } from './messaging-options';
-import {
-  EVENT_PRODUCER,
-  IDEMPOTENT_CONSUMER,
-  KAFKA_ADMIN,
-  MESSAGING_OPTIONS,
-  OFFSET_TRACKED_CONSUMER,
-} from './messaging.tokens';
+import { EVENT_PRODUCER, IDEMPOTENT_CONSUMER, KAFKA_ADMIN, MESSAGING_OPTIONS } from './messaging.tokens';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -66,16 +61,14 @@ export class MessagingModule {
             new TransactionalConsumer(dataSource, deadLetters, new ProcessedEventsGuard(options.service)),
         },
         {
-          provide: OFFSET_TRACKED_CONSUMER,
-          inject: [getDataSourceToken(), DeadLetterPublisher],
-          useFactory: (dataSource: DataSource, deadLetters: DeadLetterPublisher) =>
-            new TransactionalConsumer(dataSource, deadLetters, new PartitionOffsetsGuard(options.service)),
+          provide: BatchConsumers,
+          inject: [getDataSourceToken(), EVENT_PRODUCER],
+          useFactory: (dataSource: DataSource, producer: Producer) => new BatchConsumers(options, dataSource, producer),
         },
         {
           provide: ConsumerGroupProgress,
           inject: [KAFKA_ADMIN],
-          useFactory: (admin: Admin) =>
-            new ConsumerGroupProgress(admin, options.kafka.KAFKA_CONSUMER_GROUP ?? options.service),
+          useFactory: (admin: Admin) => new ConsumerGroupProgress(admin),
         },
         KafkaHealthIndicator,
         MessagingLifecycle,
@@ -84,8 +77,8 @@ export class MessagingModule {
         Outbox,
         OutboxRelay,
         IDEMPOTENT_CONSUMER,
-        OFFSET_TRACKED_CONSUMER,
         DeadLetterPublisher,
+        BatchConsumers,
         ConsumerGroupProgress,
         KafkaHealthIndicator,
         EVENT_PRODUCER,

@@ -4,5 +4,3 @@ export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 /** A TransactionalConsumer that dedupes on eventId (processed_events): for lifecycle events. */
 export const IDEMPOTENT_CONSUMER = Symbol('IDEMPOTENT_CONSUMER');
-/** A TransactionalConsumer that dedupes on stored partition offsets: for high-volume evidence streams. */
-export const OFFSET_TRACKED_CONSUMER = Symbol('OFFSET_TRACKED_CONSUMER');

@@ -48,12 +48,10 @@ const POOL_ARGS = [
 // A stable group, started at the end of every topic the verifier reads: replaying other tests' activations
 // and evidence would only delay this test's.
 const group = 'hashrate-verifier-capacity-checks-it';
-const subscribedTopics = [
-  rentalActivatedV1.topic,
-  capacityCheckRequestedV1.topic,
-  shareJudgedV1.topic,
-  connectionChangedV1.topic,
-];
+const subscribedTopics = [rentalActivatedV1.topic, capacityCheckRequestedV1.topic];
+// The verifier applies the evidence topics in a consumer group of its own, `<its group>.evidence`.
+const evidenceGroup = `${group}.evidence`;
+const evidenceTopics = [shareJudgedV1.topic, connectionChangedV1.topic];
 const runId = randomUUID().slice(0, 8);
 const kafka = kafkaTestClient(`capacity-checks-it-${runId}`);
 const rentalTopics = [deliveryWindowClosedV1.topic, contractFlaggedV1.topic, contractFlagClearedV1.topic];
@@ -86,13 +84,19 @@ describe('capacity checks through the real broker, the verifier process, a dev p
     await Promise.all([producer.connect(), admin.connect()]);
     db = await connectAsAdmin();
     await waitFor(
-      async () => ['Empty', 'Dead'].includes((await admin.describeGroups([group])).groups[0]?.state ?? ''),
+      async () =>
+        (await admin.describeGroups([group, evidenceGroup])).groups.every((described) =>
+          ['Empty', 'Dead'].includes(described.state),
+        ),
       {
-        what: 'an earlier run of the verifier to leave its consumer group',
+        what: 'an earlier run of the verifier to leave its consumer groups',
       },
     );
-    for (const [topic, partitions] of await offsetsOf(subscribedTopics)) {
-      await admin.setOffsets({ groupId: group, topic, partitions });
+    for (const [groupId, topics] of [
+      [group, subscribedTopics],
+      [evidenceGroup, evidenceTopics],
+    ] as const) {
+      for (const [topic, partitions] of await offsetsOf(topics)) await admin.setOffsets({ groupId, topic, partitions });
     }
     stratumPort = await freePort();
     verifier = new ServiceProcess(

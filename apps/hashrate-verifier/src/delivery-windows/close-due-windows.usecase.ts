@@ -7,9 +7,10 @@ import { publishesDeliveryEvents } from '../delivery-contracts/contract-purpose'
 import { coveredMsWithin } from './covered-time';
 import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
 import { difficultyAimedAt } from './difficulty-aimed-at';
-import { type ContractRow, DeliveryWindowRepository, type WindowRow } from './delivery-window.repository';
+import { type ContractRow, DeliveryWindowRepository } from './delivery-window.repository';
 import { type DeliveryJudgement, judgeDelivery } from './judge-delivery';
 import { type WindowBounds, WindowSchedule } from './window-schedule';
+import type { WindowState } from './window-tally';
 
 /** Per contract and beat, so one contract's backlog (after an outage) cannot starve the others. */
 const maxWindowsPerContractPerRun = 20;
@@ -118,8 +119,8 @@ export class CloseDueWindowsUseCase {
 
   private judge(
     contract: ContractRow,
-    tally: WindowRow,
-    delivered: WindowRow['delivered'],
+    tally: WindowState,
+    delivered: WindowState['delivered'],
     measuredSeconds: number,
   ): DeliveryJudgement {
     const contractedHashrate = Number(contract.contractedHashrate);
@@ -138,7 +139,7 @@ export class CloseDueWindowsUseCase {
     windows: DeliveryWindowRepository,
     contract: ContractRow,
     bounds: WindowBounds,
-    tally: WindowRow,
+    tally: WindowState,
     judgement: {
       window: DeliveryJudgement;
       contractToDate: DeliveryJudgement;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ContractPurpose } from '../delivery-contracts/contract-purpose';
 import type { Interval } from './covered-time';
-import type { WindowTally } from './window-tally';
+import type { WindowState } from './window-tally';
 import type { WindowBounds } from './window-schedule';
 
 export interface ContractRow {
@@ -13,8 +13,10 @@ export interface ContractRow {
   readonly purpose: ContractPurpose;
 }
 
-export interface WindowRow extends WindowTally {
-  readonly lastDifficulty: number | null;
+/** A window of one contract: what a batch of shares adds to. */
+export interface ContractWindow {
+  readonly rentalId: string;
+  readonly bounds: WindowBounds;
 }
 
 interface ContractRecord {
@@ -27,6 +29,8 @@ interface ContractRecord {
 }
 
 interface WindowRecord {
+  rental_id: string;
+  window_index: number;
   shares: number;
   work: number;
   work_squared: number;
@@ -45,6 +49,19 @@ const toContract = (row: ContractRecord): ContractRow => ({
   purpose: row.purpose,
 });
 
+const toWindowState = (row: WindowRecord): WindowState => ({
+  delivered: { shares: row.shares, work: row.work, workSquared: row.work_squared },
+  rejectedByReason: row.rejected_by_reason,
+  poolDisagreements: row.pool_disagreements,
+  blockCandidates: row.block_candidates,
+  lastDifficulty: row.last_difficulty,
+});
+
+const windowColumns = `"rental_id", "window_index", "shares", "work", "work_squared", "rejected_by_reason",
+  "pool_disagreements", "block_candidates", "last_difficulty"`;
+
+export const windowKey = (rentalId: string, index: number): string => `${rentalId}:${index}`;
+
 /** Window aggregates in the verifier's schema: one row per window, never one per share. */
 export class DeliveryWindowRepository {
   constructor(readonly manager: EntityManager) {}
@@ -58,6 +75,16 @@ export class DeliveryWindowRepository {
     return rows[0] ? toContract(rows[0]) : null;
   }
 
+  /** Locked in one order, so that batches and closers never wait on each other in a cycle. */
+  async lockContracts(rentalIds: readonly string[]): Promise<ContractRow[]> {
+    const rows = await this.manager.query<ContractRecord[]>(
+      `SELECT "rental_id", "contracted_hashrate", "starts_at", "ends_at", "next_window_index", "purpose"
+       FROM "delivery_contracts" WHERE "rental_id" = ANY($1::uuid[]) ORDER BY "rental_id" FOR UPDATE`,
+      [rentalIds],
+    );
+    return rows.map(toContract);
+  }
+
   async unfinishedContractIds(now: Date): Promise<string[]> {
     const rows = await this.manager.query<{ rental_id: string }[]>(
       `SELECT "rental_id" FROM "delivery_contracts" WHERE NOT "windows_finished" AND "starts_at" <= $1`,
@@ -66,42 +93,57 @@ export class DeliveryWindowRepository {
     return rows.map((row) => row.rental_id);
   }
 
-  async lockWindow(rentalId: string, bounds: WindowBounds): Promise<WindowRow> {
-    await this.manager.query(
-      `INSERT INTO "delivery_windows" ("rental_id", "window_index", "starts_at", "ends_at")
-       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [rentalId, bounds.index, bounds.startsAt, bounds.endsAt],
-    );
-    const [row] = await this.manager.query<WindowRecord[]>(
-      `SELECT "shares", "work", "work_squared", "rejected_by_reason", "pool_disagreements", "block_candidates", "last_difficulty"
-       FROM "delivery_windows" WHERE "rental_id" = $1 AND "window_index" = $2 FOR UPDATE`,
-      [rentalId, bounds.index],
-    );
-    if (!row) throw new Error(`window ${bounds.index} of ${rentalId} vanished`);
-    return {
-      delivered: { shares: row.shares, work: row.work, workSquared: row.work_squared },
-      rejectedByReason: row.rejected_by_reason,
-      poolDisagreements: row.pool_disagreements,
-      blockCandidates: row.block_candidates,
-      lastDifficulty: row.last_difficulty,
-    };
+  async lockWindow(rentalId: string, bounds: WindowBounds): Promise<WindowState> {
+    const windows = await this.lockWindows([{ rentalId, bounds }]);
+    const window = windows.get(windowKey(rentalId, bounds.index));
+    if (!window) throw new Error(`window ${bounds.index} of ${rentalId} vanished`);
+    return window;
   }
 
-  async saveTally(rentalId: string, index: number, tally: WindowTally, lastDifficulty: number | null): Promise<void> {
-    await this.manager.query(
-      `UPDATE "delivery_windows" SET "shares" = $3, "work" = $4, "work_squared" = $5, "rejected_by_reason" = $6,
-         "pool_disagreements" = $7, "block_candidates" = $8, "last_difficulty" = $9
-       WHERE "rental_id" = $1 AND "window_index" = $2`,
+  /**
+   * Creates the windows that do not exist yet and locks them all, in one statement: the update of a row that
+   * already exists changes nothing, and is what makes it come back. Keyed by windowKey.
+   */
+  async lockWindows(windows: readonly ContractWindow[]): Promise<Map<string, WindowState>> {
+    if (windows.length === 0) return new Map();
+    const rows = await this.manager.query<WindowRecord[]>(
+      `INSERT INTO "delivery_windows" ("rental_id", "window_index", "starts_at", "ends_at")
+       SELECT * FROM unnest($1::uuid[], $2::integer[], $3::timestamptz[], $4::timestamptz[])
+       ON CONFLICT ("rental_id", "window_index") DO UPDATE SET "rental_id" = EXCLUDED."rental_id"
+       RETURNING ${windowColumns}`,
       [
-        rentalId,
-        index,
-        tally.delivered.shares,
-        tally.delivered.work,
-        tally.delivered.workSquared,
-        JSON.stringify(tally.rejectedByReason),
-        tally.poolDisagreements,
-        tally.blockCandidates,
-        lastDifficulty,
+        windows.map((window) => window.rentalId),
+        windows.map((window) => window.bounds.index),
+        windows.map((window) => window.bounds.startsAt),
+        windows.map((window) => window.bounds.endsAt),
+      ],
+    );
+    return new Map(rows.map((row) => [windowKey(row.rental_id, row.window_index), toWindowState(row)]));
+  }
+
+  /** Only for windows locked by lockWindows in the same transaction. */
+  async saveTallies(windows: readonly { rentalId: string; index: number; state: WindowState }[]): Promise<void> {
+    if (windows.length === 0) return;
+    const column = <T>(value: (state: WindowState) => T) => windows.map((window) => value(window.state));
+    await this.manager.query(
+      `UPDATE "delivery_windows" AS "w" SET "shares" = "v"."shares", "work" = "v"."work",
+         "work_squared" = "v"."work_squared", "rejected_by_reason" = "v"."rejected_by_reason",
+         "pool_disagreements" = "v"."pool_disagreements", "block_candidates" = "v"."block_candidates",
+         "last_difficulty" = "v"."last_difficulty"
+       FROM unnest($1::uuid[], $2::integer[], $3::integer[], $4::double precision[], $5::double precision[],
+         $6::jsonb[], $7::integer[], $8::integer[], $9::double precision[])
+         AS "v"(${windowColumns})
+       WHERE "w"."rental_id" = "v"."rental_id" AND "w"."window_index" = "v"."window_index"`,
+      [
+        windows.map((window) => window.rentalId),
+        windows.map((window) => window.index),
+        column((state) => state.delivered.shares),
+        column((state) => state.delivered.work),
+        column((state) => state.delivered.workSquared),
+        column((state) => JSON.stringify(state.rejectedByReason)),
+        column((state) => state.poolDisagreements),
+        column((state) => state.blockCandidates),
+        column((state) => state.lastDifficulty),
       ],
     );
   }

@@ -31,6 +31,8 @@ const metadata = (): EventMetadata => ({
 // A stable group: a fresh one would re-read every activation other tests ever published, each a
 // week-long contract that two-second windows would turn into a backlog of closes.
 const group = 'hashrate-verifier-windows-it';
+// The evidence topics are consumed in a group of their own: that is the one to rewind.
+const evidenceGroup = `${group}.evidence`;
 const evidenceTopics = [shareJudgedV1.topic, connectionChangedV1.topic];
 
 async function startVerifier(): Promise<ServiceProcess> {
@@ -212,11 +214,13 @@ describe('delivery windows from judged shares on the real broker', () => {
 
     // Crash, rewind the group to before this test's evidence, and come back: everything is read twice.
     await verifier.crash();
-    await waitFor(async () => (await admin.describeGroups([group])).groups[0]?.state === 'Empty', {
+    await waitFor(async () => (await admin.describeGroups([evidenceGroup])).groups[0]?.state === 'Empty', {
       timeoutMs: 30_000,
       what: 'the crashed consumer to leave its group',
     });
-    for (const [topic, partitions] of startOffsets) await admin.setOffsets({ groupId: group, topic, partitions });
+    for (const [topic, partitions] of startOffsets) {
+      await admin.setOffsets({ groupId: evidenceGroup, topic, partitions });
+    }
     verifier = await startVerifier();
 
     const honestWindows = await waitFor(

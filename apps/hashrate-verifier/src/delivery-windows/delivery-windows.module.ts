@@ -2,11 +2,10 @@ import { Outbox } from '@hashproof/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ContractFlagsRecorder } from '../contract-flags/contract-flags.recorder';
 import { CloseDueWindowsUseCase } from './close-due-windows.usecase';
-import { ConnectionChangedHandler } from './connection-changed.handler';
 import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
+import { EvidenceConsumer } from './evidence-consumer';
 import { RecordConnectionChangeUseCase } from './record-connection-change.usecase';
-import { RecordShareUseCase } from './record-share.usecase';
-import { ShareJudgedHandler } from './share-judged.handler';
+import { RecordSharesUseCase } from './record-shares.usecase';
 import { WindowCloser } from './window-closer';
 
 @Module({})
@@ -14,7 +13,6 @@ export class DeliveryWindowsModule {
   static forRoot(settings: DeliveryWindowSettings): DynamicModule {
     return {
       module: DeliveryWindowsModule,
-      controllers: [ShareJudgedHandler, ConnectionChangedHandler],
       providers: [
         { provide: DELIVERY_WINDOW_SETTINGS, useValue: settings },
         {
@@ -22,8 +20,9 @@ export class DeliveryWindowsModule {
           inject: [Outbox],
           useFactory: (outbox: Outbox) => new ContractFlagsRecorder(outbox, settings.flags),
         },
-        RecordShareUseCase,
+        RecordSharesUseCase,
         RecordConnectionChangeUseCase,
+        EvidenceConsumer,
         CloseDueWindowsUseCase,
         WindowCloser,
       ],

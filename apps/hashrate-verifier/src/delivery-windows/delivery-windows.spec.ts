@@ -1,7 +1,7 @@
 import { deliveredWorkOf, HASHES_PER_DIFFICULTY_ONE, NO_WORK } from '@hashproof/hashrate';
 import { judgeDelivery } from './judge-delivery';
 import { coveredMsWithin } from './covered-time';
-import { emptyTally, type JudgedShare, tallyShare } from './window-tally';
+import { emptyTally, type JudgedShare, tallyShare, tallyShares, type WindowState } from './window-tally';
 import { WindowSchedule } from './window-schedule';
 
 const at = (iso: string) => new Date(iso);
@@ -65,6 +65,41 @@ describe('tallyShare', () => {
 
   it('counts block candidates', () => {
     expect(tallyShare(emptyTally, share({ blockCandidate: true })).blockCandidates).toBe(1);
+  });
+});
+
+describe('tallyShares', () => {
+  const share = (overrides: Partial<JudgedShare>): JudgedShare => ({
+    valid: true,
+    reason: null,
+    assignedDifficulty: 0.5,
+    forwarded: false,
+    poolVerdict: null,
+    blockCandidate: false,
+    ...overrides,
+  });
+  const open: WindowState = { ...emptyTally, lastDifficulty: null };
+
+  it('adds a window’s shares one at a time, as tallyShare does, onto what the window held', () => {
+    const held: WindowState = { ...tallyShare(emptyTally, share({ assignedDifficulty: 0.1 })), lastDifficulty: 0.1 };
+    const shares = [
+      share({ assignedDifficulty: 0.2 }),
+      share({ valid: false, reason: 'duplicate', poolVerdict: 'accepted', forwarded: true }),
+      share({ assignedDifficulty: 0.3, blockCandidate: true }),
+    ];
+    const tally = tallyShares(held, shares);
+    expect(tally).toEqual({ ...shares.reduce(tallyShare, held), lastDifficulty: 0.3 });
+    // The same sums in the same order: adding the batch's own total instead would give 0.6 here.
+    expect(tally.delivered.work).toBe(0.1 + 0.2 + 0.3);
+    expect(tally.delivered.work).not.toBe(0.1 + (0.2 + 0.3));
+  });
+
+  it('keeps the difficulty of the latest share that had one, or what the window had before', () => {
+    expect(
+      tallyShares(open, [share({ assignedDifficulty: 2 }), share({ assignedDifficulty: null })]).lastDifficulty,
+    ).toBe(2);
+    expect(tallyShares({ ...open, lastDifficulty: 4 }, [share({ assignedDifficulty: null })]).lastDifficulty).toBe(4);
+    expect(tallyShares(open, [])).toBe(open);
   });
 });
 

@@ -15,17 +15,21 @@ const changes: Readonly<Record<ConnectionChangeKind, IntervalChange>> = {
   'pool-connected': { side: 'pool-down', opens: false },
 };
 
+/**
+ * The renter's pool is one for the whole rental: an outage seen on any rig connection lasts until a
+ * connection reaches the pool again. It does not end when the rig the endpoint had to let go
+ * reconnects and is turned away: that time is still the renter's.
+ */
+const RENTER_POOL = 'renter-pool';
+
 @Injectable()
 export class RecordConnectionChangeUseCase {
   async execute(event: EventOf<typeof connectionChangedV1>, transaction: EntityManager): Promise<void> {
     const windows = new DeliveryWindowRepository(transaction);
     const { side, opens } = changes[event.value.kind];
     const at = new Date(event.value.at);
-    if (opens) await windows.openInterval(event.key.rentalId, event.value.connectionId, side, at);
-    else await windows.endInterval(event.key.rentalId, event.value.connectionId, side, at);
-    if (event.value.kind === 'rig-disconnected') {
-      // A rig that leaves takes its pool connection with it: that outage is no longer the renter's.
-      await windows.endInterval(event.key.rentalId, event.value.connectionId, 'pool-down', at);
-    }
+    const connectionId = side === 'pool-down' ? RENTER_POOL : event.value.connectionId;
+    if (opens) await windows.openInterval(event.key.rentalId, connectionId, side, at);
+    else await windows.endInterval(event.key.rentalId, connectionId, side, at);
   }
 }

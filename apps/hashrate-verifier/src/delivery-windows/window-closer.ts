@@ -5,13 +5,11 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { connectionChangedV1, shareJudgedV1 } from '@hashproof/events';
 import { ConsumerGroupProgress } from '@hashproof/messaging';
 import { CloseDueWindowsUseCase } from './close-due-windows.usecase';
+import { EvidenceConsumer } from './evidence-consumer';
 import { EvidenceWatermark } from './evidence-watermark';
 import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './delivery-window-settings';
-
-const evidenceTopics = [shareJudgedV1.topic, connectionChangedV1.topic];
 
 /**
  * Looks for due windows on a fixed beat; replicas may all run it, since contracts are locked with SKIP LOCKED.
@@ -29,6 +27,7 @@ export class WindowCloser implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     private readonly closeDueWindows: CloseDueWindowsUseCase,
     private readonly groupProgress: ConsumerGroupProgress,
+    private readonly evidence: EvidenceConsumer,
     @Inject(DELIVERY_WINDOW_SETTINGS) private readonly settings: DeliveryWindowSettings,
   ) {}
 
@@ -46,7 +45,8 @@ export class WindowCloser implements OnApplicationBootstrap, BeforeApplicationSh
   private async tick(): Promise<void> {
     try {
       const observedAt = new Date();
-      const watermark = this.watermark.advance(observedAt, await this.groupProgress.of(evidenceTopics));
+      const progress = await this.groupProgress.of(this.evidence.groupId, this.evidence.topics);
+      const watermark = this.watermark.advance(observedAt, progress);
       this.reportLag(observedAt, watermark);
       if (!watermark) return;
       const closed = await this.closeDueWindows.execute(watermark);

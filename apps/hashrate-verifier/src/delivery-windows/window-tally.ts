@@ -17,6 +17,11 @@ export interface WindowTally {
   readonly blockCandidates: number;
 }
 
+/** A window's tally and the difficulty its latest share was mined at, assumed for a silent stretch. */
+export interface WindowState extends WindowTally {
+  readonly lastDifficulty: number | null;
+}
+
 export const emptyTally: WindowTally = {
   delivered: NO_WORK,
   rejectedByReason: {},
@@ -41,6 +46,18 @@ export function tallyShare(tally: WindowTally, share: JudgedShare): WindowTally 
     poolDisagreements: tally.poolDisagreements + (disagrees(share) ? 1 : 0),
     blockCandidates: tally.blockCandidates + (share.blockCandidate ? 1 : 0),
   };
+}
+
+/**
+ * A window's shares, in the order they were judged, added one at a time exactly as tallyShare adds one:
+ * the same sums in the same order, so a batch gives the very numbers that share-by-share application gives.
+ */
+export function tallyShares(window: WindowState, shares: readonly JudgedShare[]): WindowState {
+  let state = window;
+  for (const share of shares) {
+    state = { ...tallyShare(state, share), lastDifficulty: share.assignedDifficulty ?? state.lastDifficulty };
+  }
+  return state;
 }
 
 function disagrees(share: JudgedShare): boolean {

@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
 
-/** One partition as seen at one moment: what it holds, and how far this service's group has consumed it. */
+/** One partition as seen at one moment: what it holds, and how far a consumer group has consumed it. */
 export interface PartitionProgress {
   readonly topic: string;
   readonly partition: number;
@@ -12,18 +12,15 @@ export interface PartitionProgress {
   readonly committed: bigint | null;
 }
 
-/** Where the service's own consumer group stands on some topics, read through the admin API. */
+/** Where one of the service's consumer groups stands on some topics, read through the admin API. */
 export class ConsumerGroupProgress {
-  constructor(
-    private readonly admin: Admin,
-    private readonly groupId: string,
-  ) {}
+  constructor(private readonly admin: Admin) {}
 
-  async of(topics: readonly string[]): Promise<PartitionProgress[]> {
+  async of(groupId: string, topics: readonly string[]): Promise<PartitionProgress[]> {
     await this.admin.connect();
     const [ends, committed] = await Promise.all([
       Promise.all(topics.map(async (topic) => ({ topic, partitions: await this.admin.fetchTopicOffsets(topic) }))),
-      this.admin.fetchOffsets({ groupId: this.groupId, topics: [...topics] }),
+      this.admin.fetchOffsets({ groupId, topics: [...topics] }),
     ]);
     const committedAt = new Map(
       committed.flatMap(({ topic, partitions }) =>

@@ -10,7 +10,12 @@ export interface UndeliverableMessage {
   readonly value: Buffer | string | null;
 }
 
-/** Sends a message that can never be processed to the dead-letter topic, with why and where it came from. */
+export interface DeadLetter {
+  readonly message: UndeliverableMessage;
+  readonly reason: string;
+}
+
+/** Sends messages that can never be processed to the dead-letter topic, with why and where they came from. */
 export class DeadLetterPublisher {
   private readonly logger = new Logger(DeadLetterPublisher.name);
 
@@ -20,23 +25,29 @@ export class DeadLetterPublisher {
   ) {}
 
   async publish(message: UndeliverableMessage, reason: string): Promise<void> {
+    await this.publishAll([{ message, reason }]);
+  }
+
+  /** In one request: a batch consumer sends all of a batch's letters before it records the batch as consumed. */
+  async publishAll(letters: readonly DeadLetter[]): Promise<void> {
+    if (letters.length === 0) return;
     await this.producer.send({
       topic: deadLetterTopic.topic,
       acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            [deadLetterHeaders.reason]: reason,
-            [deadLetterHeaders.sourceTopic]: message.topic,
-            [deadLetterHeaders.sourcePartition]: String(message.partition),
-            [deadLetterHeaders.sourceOffset]: message.offset,
-            [deadLetterHeaders.consumerGroup]: this.consumerGroup,
-          },
+      messages: letters.map(({ message, reason }) => ({
+        key: message.key,
+        value: message.value,
+        headers: {
+          [deadLetterHeaders.reason]: reason,
+          [deadLetterHeaders.sourceTopic]: message.topic,
+          [deadLetterHeaders.sourcePartition]: String(message.partition),
+          [deadLetterHeaders.sourceOffset]: message.offset,
+          [deadLetterHeaders.consumerGroup]: this.consumerGroup,
         },
-      ],
+      })),
     });
-    this.logger.warn({ msg: 'message dead-lettered', reason, topic: message.topic, offset: message.offset });
+    for (const { message, reason } of letters) {
+      this.logger.warn({ msg: 'message dead-lettered', reason, topic: message.topic, offset: message.offset });
+    }
   }
 }

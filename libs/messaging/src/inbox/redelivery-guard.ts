@@ -30,22 +30,3 @@ export class ProcessedEventsGuard implements RedeliveryGuard {
     return inserted.length === 1;
   }
 }
-
-/**
- * The next offset of each partition, stored with the handler's writes: no row per event, for
- * high-volume streams whose producer never re-sends an event under a new offset (an idempotent producer).
- */
-export class PartitionOffsetsGuard implements RedeliveryGuard {
-  constructor(private readonly consumerName: string) {}
-
-  async claim(transaction: EntityManager, message: UndeliverableMessage) {
-    const claimed = await transaction.query<unknown[]>(
-      `INSERT INTO "consumed_offsets" ("consumer", "topic", "partition", "next_offset") VALUES ($1, $2, $3, $4)
-       ON CONFLICT ("consumer", "topic", "partition") DO UPDATE SET "next_offset" = EXCLUDED."next_offset"
-       WHERE "consumed_offsets"."next_offset" < EXCLUDED."next_offset"
-       RETURNING "next_offset"`,
-      [this.consumerName, message.topic, message.partition, (BigInt(message.offset) + 1n).toString()],
-    );
-    return claimed.length === 1;
-  }
-}

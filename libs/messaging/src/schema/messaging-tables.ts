@@ -33,7 +33,7 @@ export async function dropMessagingTablesV1(queryRunner: QueryRunner, schema: st
   await queryRunner.query(`DROP TABLE "${schema}"."outbox_messages"`);
 }
 
-/** Per-partition progress for a TransactionalConsumer guarded by partition offsets, in the consuming service's own schema. */
+/** Per-partition progress of a consumer that stores its offsets (PartitionOffsets), in the consuming service's own schema. */
 export async function createConsumedOffsetsTableV1(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`
     CREATE TABLE "${schema}"."consumed_offsets" (
