@@ -5,36 +5,24 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/0}"
 
 # Local secrets: generated once per clone into $STATE_DIR (git-ignored), never committed; one already in the
 # environment wins.
-if [ -z "${JWT_ACCESS_SECRET:-}" ]; then
-  local_secrets="$STATE_DIR/secrets.env"
-  if ! grep -qs '^JWT_ACCESS_SECRET=' "$local_secrets"; then
-    (umask 077 && node -e "console.log('JWT_ACCESS_SECRET=' + require('node:crypto').randomBytes(32).toString('hex'))" \
+# local_secret NAME [PREFIX] [BYTES]: NAME from the environment if set, else from secrets.env, where a new
+# random value is appended the first time (existing files gain new secrets too). Only NAME is read back: the
+# file holds others, and one of those already in the environment must win.
+local_secret() {
+  local name="$1" prefix="${2:-}" bytes="${3:-32}" local_secrets="$STATE_DIR/secrets.env"
+  [ -z "${!name:-}" ] || return 0
+  if ! grep -qs "^$name=" "$local_secrets"; then
+    (umask 077 && node -e "console.log('$name=$prefix' + require('node:crypto').randomBytes($bytes).toString('hex'))" \
       >> "$local_secrets")
   fi
-  # Only this variable: the file holds others, and one of those already in the environment must win too.
-  JWT_ACCESS_SECRET="$(sed -n 's/^JWT_ACCESS_SECRET=//p' "$local_secrets" | tail -n 1)"
-  export JWT_ACCESS_SECRET
-fi
-# The token the services present to each other's internal routes; added to an existing secrets.env too.
-if [ -z "${INTERNAL_API_TOKEN:-}" ]; then
-  local_secrets="$STATE_DIR/secrets.env"
-  if ! grep -qs '^INTERNAL_API_TOKEN=' "$local_secrets"; then
-    (umask 077 && node -e "console.log('INTERNAL_API_TOKEN=' + require('node:crypto').randomBytes(32).toString('hex'))" \
-      >> "$local_secrets")
-  fi
-  INTERNAL_API_TOKEN="$(sed -n 's/^INTERNAL_API_TOKEN=//p' "$local_secrets" | tail -n 1)"
-  export INTERNAL_API_TOKEN
-fi
+  printf -v "$name" '%s' "$(sed -n "s/^$name=//p" "$local_secrets" | tail -n 1)"
+  export "${name?}"
+}
+local_secret JWT_ACCESS_SECRET
+# The token the services present to each other's internal routes.
+local_secret INTERNAL_API_TOKEN
 # Stripe: the gateway verifies webhooks with this signing secret, and the local stand-in signs with it too.
-if [ -z "${STRIPE_WEBHOOK_SECRET:-}" ]; then
-  local_secrets="$STATE_DIR/secrets.env"
-  if ! grep -qs '^STRIPE_WEBHOOK_SECRET=' "$local_secrets"; then
-    (umask 077 && node -e "console.log('STRIPE_WEBHOOK_SECRET=whsec_' + require('node:crypto').randomBytes(24).toString('hex'))" \
-      >> "$local_secrets")
-  fi
-  STRIPE_WEBHOOK_SECRET="$(sed -n 's/^STRIPE_WEBHOOK_SECRET=//p' "$local_secrets" | tail -n 1)"
-  export STRIPE_WEBHOOK_SECRET
-fi
+local_secret STRIPE_WEBHOOK_SECRET whsec_ 24
 # Without a real key the SDK talks to the local Stripe stand-in, which start.sh runs; with one, to Stripe.
 if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   export STRIPE_SECRET_KEY=sk_test_local
