@@ -4,6 +4,7 @@ export { byProviderId, providerKey } from './capacity/provider-key';
 export { deadLetterHeaders, deadLetterTopic } from './dead-letter';
 export { contractFlagClearedV1 } from './deliveries/contract-flag-cleared/contract-flag-cleared.event';
 export { contractFlagCauses, contractFlaggedV1 } from './deliveries/contract-flagged/contract-flagged.event';
+export { deliveryMeasurementCompletedV1 } from './deliveries/measurement-completed/measurement-completed.event';
 export { deliveryWindowClosedV1 } from './deliveries/window-closed/window-closed.event';
 export {
   type AnyEventContract,
@@ -28,6 +29,7 @@ export {
 export { paymentCanceledV1 } from './payments/payment-canceled/payment-canceled.event';
 export { paymentFailedV1 } from './payments/payment-failed/payment-failed.event';
 export { paymentSucceededV1 } from './payments/payment-succeeded/payment-succeeded.event';
+export { settlementFinalizedV1 } from './payouts/settlement-finalized/settlement-finalized.event';
 export { retention } from './retention';
 export { rentalActivatedV1 } from './rentals/rental-activated/rental-activated.event';
 export { rentalLifecycleStatuses, rentalStatusChangedV1 } from './rentals/status-changed/rental-status-changed.event';
