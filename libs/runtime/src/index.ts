@@ -22,6 +22,8 @@ export { InternalApiProblem, type InternalProblemDocument } from './internal-api
 export { InternalProblemFilter } from './internal-api/internal-problem.filter';
 export { InternalServiceUnavailableError } from './internal-api/internal-service-unavailable.error';
 export { correlationHeader } from './logging/correlation-id';
+export { Poller, type PollerOptions } from './poller/poller';
+export { PollingService, type PollingServiceOptions } from './poller/polling-service';
 export type { RuntimeOptions } from './runtime-options';
 export { RuntimeModule } from './runtime.module';
 export { runService, type ServiceDefinition } from './service/run-service';

@@ -40,9 +40,11 @@ export class ExpirePaymentHoldsUseCase {
     @Inject(PAYMENT_SETTINGS) private readonly settings: PaymentSettings,
   ) {}
 
-  async execute(now: Date): Promise<HoldExpiryTally> {
+  /** Stops between rentals once `stopping` is aborted: each Stripe call may take seconds while Stripe is away. */
+  async execute(now: Date, stopping?: AbortSignal): Promise<HoldExpiryTally> {
     const tally = { cancelled: 0, activated: 0, waiting: 0, failed: 0 };
     for (const hold of await this.expiredHolds(now)) {
+      if (stopping?.aborted) break;
       try {
         const action = await this.expire(hold);
         if (action === 'cancel-rental') tally.cancelled += 1;

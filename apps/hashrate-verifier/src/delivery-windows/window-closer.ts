@@ -1,11 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
 import { ConsumerGroupProgress } from '@hashproof/messaging';
+import { PollingService } from '@hashproof/runtime';
+import { Inject, Injectable } from '@nestjs/common';
 import { CloseDueWindowsUseCase } from './close-due-windows.usecase';
 import { EvidenceConsumer } from './evidence-consumer';
 import { EvidenceWatermark } from './evidence-watermark';
@@ -17,10 +12,7 @@ import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './deliver
  * restart, an outage, a burst), windows wait for their shares instead of being judged without them.
  */
 @Injectable()
-export class WindowCloser implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(WindowCloser.name);
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> = Promise.resolve();
+export class WindowCloser extends PollingService {
   private readonly watermark = new EvidenceWatermark();
   private lagging = false;
 
@@ -29,34 +21,18 @@ export class WindowCloser implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly groupProgress: ConsumerGroupProgress,
     private readonly evidence: EvidenceConsumer,
     @Inject(DELIVERY_WINDOW_SETTINGS) private readonly settings: DeliveryWindowSettings,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.inFlight = this.inFlight.then(() => this.tick());
-    }, this.settings.closeCheckIntervalMs);
+  ) {
+    super({ name: WindowCloser.name, intervalMs: settings.closeCheckIntervalMs, doing: 'closing windows' });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.inFlight;
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      const observedAt = new Date();
-      const progress = await this.groupProgress.of(this.evidence.groupId, this.evidence.topics);
-      const watermark = this.watermark.advance(observedAt, progress);
-      this.reportLag(observedAt, watermark);
-      if (!watermark) return;
-      const closed = await this.closeDueWindows.execute(watermark);
-      if (closed > 0) this.logger.log({ msg: 'delivery windows closed', closed, evidenceUpTo: watermark });
-    } catch (error) {
-      this.logger.warn({
-        msg: 'closing windows failed; will retry',
-        reason: error instanceof Error ? error.message : String(error),
-      });
-    }
+  protected async poll(): Promise<void> {
+    const observedAt = new Date();
+    const progress = await this.groupProgress.of(this.evidence.groupId, this.evidence.topics);
+    const watermark = this.watermark.advance(observedAt, progress);
+    this.reportLag(observedAt, watermark);
+    if (!watermark) return;
+    const closed = await this.closeDueWindows.execute(watermark);
+    if (closed > 0) this.logger.log({ msg: 'delivery windows closed', closed, evidenceUpTo: watermark });
   }
 
   /** Once when windows start waiting for lagging evidence, and once when it has caught up. */
