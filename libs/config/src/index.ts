@@ -1,3 +1,4 @@
+export { type CommandLineFlags, parseCommandLineFlags } from './command-line-flags';
 export { ConfigValidationError } from './config-validation.error';
 export { loadConfig } from './load-config';
 export { redactConfig } from './redact';

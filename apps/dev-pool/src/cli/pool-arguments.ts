@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLineFlags } from '@hashproof/config';
 import { DEFAULT_VERSION_ROLLING_MASK } from '@hashproof/stratum';
 import { z } from 'zod';
 import { type PoolConfig } from '../pool/pool-config';
@@ -6,18 +6,18 @@ import { EASY_NETWORK_NBITS } from '../template/block-template.builder';
 import { port, positiveNumber } from './numeric-flag';
 
 const FLAGS = {
-  host: { default: '0.0.0.0' },
-  port: { default: '3334' },
-  'start-difficulty': { default: '2^-16' },
-  'min-difficulty': { default: '2^-40' },
-  'max-difficulty': { default: '2^40' },
-  'target-shares-per-minute': { default: '18' },
-  'retarget-interval-ms': { default: '20000' },
-  'job-interval-ms': { default: '30000' },
-  'extranonce2-size': { default: '4' },
-  nbits: { default: EASY_NETWORK_NBITS.toString(16) },
-  'stats-interval-ms': { default: '30000' },
-  'idle-timeout-ms': { default: '600000' },
+  host: '0.0.0.0',
+  port: '3334',
+  'start-difficulty': '2^-16',
+  'min-difficulty': '2^-40',
+  'max-difficulty': '2^40',
+  'target-shares-per-minute': '18',
+  'retarget-interval-ms': '20000',
+  'job-interval-ms': '30000',
+  'extranonce2-size': '4',
+  nbits: EASY_NETWORK_NBITS.toString(16),
+  'stats-interval-ms': '30000',
+  'idle-timeout-ms': '600000',
 } as const;
 
 const schema = z
@@ -46,26 +46,10 @@ export interface PoolArguments {
   readonly statsIntervalMs: number;
 }
 
-type FlagName = keyof typeof FLAGS;
-
 /** Flags win over DEV_POOL_* environment variables (`--job-interval-ms` ↔ DEV_POOL_JOB_INTERVAL_MS), which win over defaults. */
 export function parsePoolArguments(argv: readonly string[], env: NodeJS.ProcessEnv): PoolArguments {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' }])) as Record<
-      FlagName,
-      { type: 'string' }
-    >,
-    strict: true,
-  });
-  const raw = Object.fromEntries(
-    (Object.keys(FLAGS) as FlagName[]).map((name) => [name, values[name] ?? env[envName(name)] ?? FLAGS[name].default]),
-  );
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new RangeError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
-  }
-  return { config: toConfig(parsed.data), statsIntervalMs: parsed.data['stats-interval-ms'] };
+  const flags = parseCommandLineFlags({ argv, env, defaults: FLAGS, envPrefix: 'DEV_POOL', schema });
+  return { config: toConfig(flags), statsIntervalMs: flags['stats-interval-ms'] };
 }
 
 function toConfig(flags: z.infer<typeof schema>): PoolConfig {
@@ -83,8 +67,4 @@ function toConfig(flags: z.infer<typeof schema>): PoolConfig {
     versionRollingMask: DEFAULT_VERSION_ROLLING_MASK,
     connection: { idleTimeoutMs: flags['idle-timeout-ms'] },
   };
-}
-
-function envName(flag: string): string {
-  return `DEV_POOL_${flag.toUpperCase().replace(/-/g, '_')}`;
 }

@@ -1,21 +1,20 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLineFlags } from '@hashproof/config';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { type StandInConfig } from '../stand-in-config';
 
 const FLAGS = {
-  host: { default: '127.0.0.1' },
-  port: { default: '12111' },
-  'api-version': { default: Stripe.API_VERSION },
-  'api-keys': { default: '' },
-  'webhook-url': { default: '' },
-  'webhook-secret': { default: '' },
-  'webhook-max-attempts': { default: '4' },
-  'webhook-retry-initial-ms': { default: '1000' },
-  'webhook-retry-max-ms': { default: '60000' },
-  'webhook-timeout-ms': { default: '10000' },
+  host: '127.0.0.1',
+  port: '12111',
+  'api-version': Stripe.API_VERSION,
+  'api-keys': '',
+  'webhook-url': '',
+  'webhook-secret': '',
+  'webhook-max-attempts': '4',
+  'webhook-retry-initial-ms': '1000',
+  'webhook-retry-max-ms': '60000',
+  'webhook-timeout-ms': '10000',
 } as const;
-type FlagName = keyof typeof FLAGS;
 
 const milliseconds = z.coerce.number().int().min(1).max(86_400_000);
 const unset = z.literal('').transform(() => undefined);
@@ -53,22 +52,7 @@ const schema = z
 
 /** Flags win over STRIPE_STAND_IN_* environment variables (`--webhook-url` ↔ STRIPE_STAND_IN_WEBHOOK_URL), which win over defaults. */
 export function parseStandInArguments(argv: readonly string[], env: NodeJS.ProcessEnv): StandInConfig {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' }])) as Record<
-      FlagName,
-      { type: 'string' }
-    >,
-    strict: true,
-  });
-  const raw = Object.fromEntries(
-    (Object.keys(FLAGS) as FlagName[]).map((name) => [name, values[name] ?? env[envName(name)] ?? FLAGS[name].default]),
-  );
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new RangeError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
-  }
-  const flags = parsed.data;
+  const flags = parseCommandLineFlags({ argv, env, defaults: FLAGS, envPrefix: 'STRIPE_STAND_IN', schema });
   return {
     host: flags.host,
     port: flags.port,
@@ -85,8 +69,4 @@ export function parseStandInArguments(argv: readonly string[], env: NodeJS.Proce
       timeoutMs: flags['webhook-timeout-ms'],
     },
   };
-}
-
-function envName(flag: string): string {
-  return `STRIPE_STAND_IN_${flag.toUpperCase().replace(/-/g, '_')}`;
 }
