@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { DomainError } from '../problem-details/domain-error';
 import { Account } from './account.entity';
 import type { Role } from './role';
+import { decodeCreationCursor, encodeCreationCursor } from '../paging/creation-cursor';
 
 export interface AccountFilter {
   readonly role?: Role | undefined;
@@ -23,15 +23,6 @@ export type AccountPage =
       readonly total: number;
     };
 
-export class InvalidCursorError extends DomainError {
-  readonly kind = 'invalid';
-  readonly type = 'invalid-cursor';
-
-  constructor() {
-    super('the cursor is not one this API handed out');
-  }
-}
-
 /** Accounts oldest first (then by id, so the order is total), filtered by role and email prefix. */
 @Injectable()
 export class ListAccountsUseCase {
@@ -47,13 +38,17 @@ export class ListAccountsUseCase {
       return { kind: 'numbered', items, page: request.page, pageSize: request.pageSize, total };
     }
     if (request.cursor !== undefined) {
-      const after = decodeCursor(request.cursor);
+      const after = decodeCreationCursor(request.cursor);
       query.andWhere('(account.createdAt, account.id) > (:createdAt, :id)', after);
     }
     const rows = await query.take(request.limit + 1).getMany();
     const items = rows.slice(0, request.limit);
     const last = items.at(-1);
-    return { kind: 'cursor', items, nextCursor: rows.length > request.limit && last ? encodeCursor(last) : null };
+    return {
+      kind: 'cursor',
+      items,
+      nextCursor: rows.length > request.limit && last ? encodeCreationCursor(last) : null,
+    };
   }
 
   private filtered(filter: AccountFilter): SelectQueryBuilder<Account> {
@@ -65,20 +60,5 @@ export class ListAccountsUseCase {
       query.andWhere(`lower(account.email) LIKE :prefix ESCAPE '\\'`, { prefix: `${prefix}%` });
     }
     return query;
-  }
-}
-
-function encodeCursor(account: Account): string {
-  return Buffer.from(JSON.stringify([account.createdAt.toISOString(), account.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const date = new Date(String(createdAt));
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(date.getTime())) throw new Error();
-    return { createdAt: date, id };
-  } catch {
-    throw new InvalidCursorError();
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InvalidCursorError } from '../accounts/list-accounts.usecase';
 import { CapacityCheck } from './capacity-check.entity';
+import { decodeCreationCursor, encodeCreationCursor } from '../paging/creation-cursor';
 
 export type CapacityCheckPageRequest =
   | { readonly kind: 'cursor'; readonly limit: number; readonly cursor?: string | undefined }
@@ -37,26 +37,15 @@ export class ListCapacityChecksUseCase {
       return { kind: 'numbered', items, page: request.page, pageSize: request.pageSize, total };
     }
     if (request.cursor !== undefined) {
-      query.andWhere('(check.createdAt, check.id) < (:createdAt, :id)', decodeCursor(request.cursor));
+      query.andWhere('(check.createdAt, check.id) < (:createdAt, :id)', decodeCreationCursor(request.cursor));
     }
     const rows = await query.take(request.limit + 1).getMany();
     const items = rows.slice(0, request.limit);
     const last = items.at(-1);
-    return { kind: 'cursor', items, nextCursor: rows.length > request.limit && last ? encodeCursor(last) : null };
-  }
-}
-
-function encodeCursor(check: CapacityCheck): string {
-  return Buffer.from(JSON.stringify([check.createdAt.toISOString(), check.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const date = new Date(String(createdAt));
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(date.getTime())) throw new Error();
-    return { createdAt: date, id };
-  } catch {
-    throw new InvalidCursorError();
+    return {
+      kind: 'cursor',
+      items,
+      nextCursor: rows.length > request.limit && last ? encodeCreationCursor(last) : null,
+    };
   }
 }
