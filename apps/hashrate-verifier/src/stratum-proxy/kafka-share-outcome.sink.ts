@@ -4,10 +4,11 @@ import { EVENT_PRODUCER } from '@hashproof/messaging';
 import { toExplorerHex } from '@hashproof/stratum';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
+import { EvidenceQueue } from './evidence-queue';
 import type { ConnectionEvent, ShareOutcome, ShareOutcomeSink } from './share-outcome';
 
 const flushIntervalMs = 100;
-/** Evidence held while the broker is away; beyond it the oldest is dropped and the loss is logged. */
+/** Evidence held while the broker is away; beyond it the oldest is dropped, and the loss logged once per outage. */
 const maxBufferedMessages = 200_000;
 
 type Pending = { topic: string; message: EventMessage };
@@ -19,7 +20,8 @@ type Pending = { topic: string; message: EventMessage };
 @Injectable()
 export class KafkaShareOutcomeSink implements ShareOutcomeSink {
   private readonly logger = new Logger(KafkaShareOutcomeSink.name);
-  private buffer: Pending[] = [];
+  private readonly buffer = new EvidenceQueue<Pending>(maxBufferedMessages);
+  private droppedInOutage = 0;
   private flushing: Promise<void> | null = null;
   private lastFailure: string | undefined;
   private readonly timer = setInterval(() => void this.flush(), flushIntervalMs);
@@ -64,8 +66,8 @@ export class KafkaShareOutcomeSink implements ShareOutcomeSink {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
-    if (this.buffer.length > 0)
-      this.logger.error({ msg: 'evidence not sent before shutdown', messages: this.buffer.length });
+    if (this.buffer.size > 0)
+      this.logger.error({ msg: 'evidence not sent before shutdown', messages: this.buffer.size });
   }
 
   private metadata(connectionId: string) {
@@ -80,10 +82,12 @@ export class KafkaShareOutcomeSink implements ShareOutcomeSink {
 
   private enqueue(pending: Pending): void {
     this.buffer.push(pending);
-    if (this.buffer.length > maxBufferedMessages) {
-      this.buffer.shift();
-      this.logger.error({ msg: 'evidence buffer full; oldest share event dropped', limit: maxBufferedMessages });
+    const dropped = this.buffer.takeDroppedCount();
+    if (dropped === 0) return;
+    if (this.droppedInOutage === 0) {
+      this.logger.error({ msg: 'evidence buffer full: dropping the oldest share events', limit: maxBufferedMessages });
     }
+    this.droppedInOutage += dropped;
   }
 
   private flush(): Promise<void> {
@@ -94,10 +98,10 @@ export class KafkaShareOutcomeSink implements ShareOutcomeSink {
   }
 
   private async sendBuffered(): Promise<void> {
-    while (this.buffer.length > 0) {
-      const batch = this.buffer.slice(0, 1_000);
+    while (this.buffer.size > 0) {
+      const batch = this.buffer.peek(1_000);
       try {
-        await this.producer.sendBatch({ acks: -1, topicMessages: byTopic(batch) });
+        await this.producer.sendBatch({ acks: -1, topicMessages: byTopic(batch.items) });
       } catch (error) {
         this.logger.warn({
           msg: 'evidence will be re-sent',
@@ -105,12 +109,20 @@ export class KafkaShareOutcomeSink implements ShareOutcomeSink {
         });
         return;
       }
-      this.buffer = this.buffer.slice(batch.length);
+      this.buffer.acknowledge(batch);
     }
+    this.reportLoss();
+  }
+
+  /** Once the backlog is sent, how much evidence the outage cost. */
+  private reportLoss(): void {
+    if (this.droppedInOutage === 0) return;
+    this.logger.error({ msg: 'evidence sent again after an outage; some was lost', dropped: this.droppedInOutage });
+    this.droppedInOutage = 0;
   }
 }
 
-function byTopic(batch: Pending[]): { topic: string; messages: EventMessage[] }[] {
+function byTopic(batch: readonly Pending[]): { topic: string; messages: EventMessage[] }[] {
   const topics = new Map<string, EventMessage[]>();
   for (const { topic, message } of batch) {
     const messages = topics.get(topic) ?? [];
