@@ -69,7 +69,6 @@ describe('the gateway HTTP surface', () => {
         'POST /v1/rentals/{rentalId}/dispute',
         'POST /v1/rentals/{rentalId}/resolve-dispute',
         'POST /v1/rentals/{rentalId}/terminate',
-        'POST /v1/rentals/{rentalId}/settle',
         'GET /v1/rentals/{rentalId}/transitions',
         'POST /v1/listings',
         'GET /v1/listings',

@@ -6,6 +6,7 @@ import { holdExpiryAction } from '../payments/payment-hold';
 import { RentalPaymentIntents } from '../payments/rental-payment-intents';
 import { CancelUnpaidRentalUseCase } from '../rentals/cancel-unpaid-rental.usecase';
 import { Rental } from '../rentals/rental.entity';
+import { CancelProRataUseCase } from './cancel-pro-rata.usecase';
 import { RentalNotCancellableError, RentalNotFoundError } from './purchase.errors';
 import { assertMayCancel } from './rental-access';
 import { renterCancellation } from './renter-cancellation';
@@ -14,9 +15,10 @@ import { renterCancellation } from './renter-cancellation';
 const maxRounds = 3;
 
 /**
- * A renter (or an admin) cancels a rental before it starts. Its PaymentIntent is canceled at Stripe first,
- * and the rental moves only on what Stripe then says, as when a payment hold expires: canceled cancels it and
- * releases its capacity; paid, or still processing, is a 409 (the webhook starts a paid rental).
+ * A renter (or an admin) cancels a rental. A running one ends now, pro rata. One not yet started has its
+ * PaymentIntent canceled at Stripe first, and moves only on what Stripe then says, as when a payment hold
+ * expires: canceled cancels it and releases its capacity; paid, or still processing, is a 409 (the webhook
+ * starts a paid rental, which can then be cancelled pro rata).
  */
 @Injectable()
 export class CancelRentalUseCase {
@@ -24,13 +26,16 @@ export class CancelRentalUseCase {
     private readonly dataSource: DataSource,
     private readonly intents: RentalPaymentIntents,
     private readonly cancelUnpaidRental: CancelUnpaidRentalUseCase,
+    private readonly cancelProRata: CancelProRataUseCase,
   ) {}
 
   async execute(actor: Actor, rentalId: string): Promise<Rental> {
     for (let round = 0; round < maxRounds; round += 1) {
       const rental = await this.find(rentalId);
       assertMayCancel(actor, rental);
-      if (renterCancellation(rental.status) === 'already-cancelled') return rental;
+      const cancellation = renterCancellation(rental.status);
+      if (cancellation === 'already-cancelled') return rental;
+      if (cancellation === 'cancel-pro-rata') return this.cancelProRata.execute(actor, rentalId);
       await this.settleIntent(rental.paymentIntentId);
       const outcome = await this.cancelUnpaidRental.execute({
         rentalId,
@@ -55,7 +60,7 @@ export class CancelRentalUseCase {
     const action = holdExpiryAction(await this.intents.cancel(paymentIntentId));
     if (action === 'activate-rental') {
       throw new RentalNotCancellableError(
-        'the rental has been paid and is starting; ask for a pro-rata cancellation instead',
+        'the rental has been paid and is starting; cancel it again shortly to end it pro rata',
       );
     }
     if (action === 'wait') throw new RentalNotCancellableError('its payment is being processed; try again shortly');

@@ -1,5 +1,4 @@
 import { DomainError } from '../problem-details/domain-error';
-import type { RentalStatus } from '../rentals/rental-status';
 
 /** Also the answer for someone else's rental: whether it exists is not the caller's business. */
 export class RentalNotFoundError extends DomainError {
@@ -11,15 +10,13 @@ export class RentalNotFoundError extends DomainError {
   }
 }
 
-/** A renter cancels only before the start; a running rental ends early only pro rata, which payouts handle. */
-export class RentalAlreadyStartedError extends DomainError {
+/** A disputed rental waits for an admin's decision; cancelling it would pre-empt that. */
+export class RentalDisputedError extends DomainError {
   readonly kind = 'conflict';
-  readonly type = 'rental-already-started';
+  readonly type = 'rental-disputed';
 
-  constructor(readonly status: RentalStatus) {
-    super(
-      `the rental is ${status}: it can be cancelled only before it starts; ask for a pro-rata cancellation instead`,
-    );
+  constructor() {
+    super('the rental is disputed: it can be cancelled only once an admin has resolved the dispute');
   }
 }
 

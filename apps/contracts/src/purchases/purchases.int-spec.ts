@@ -24,7 +24,9 @@ import { ActivateRentalUseCase } from '../rentals/activate-rental.usecase';
 import { grantVerifiedCapacity, testBrokers } from '../testing/contracts-test-bench';
 import { connectPayoutAccount, createListing, providerActor, TH } from '../testing/listings-test-bench';
 import { CancelRentalUseCase } from './cancel-rental.usecase';
-import { IdempotencyKeyReusedError, RentalAlreadyStartedError, RentalNotFoundError } from './purchase.errors';
+import { DisputeRentalUseCase } from '../rentals/dispute-rental.usecase';
+import { proRataCancellationReason } from './cancel-pro-rata.usecase';
+import { IdempotencyKeyReusedError, RentalNotFoundError } from './purchase.errors';
 import { RentFromListingUseCase, type RentFromListingCommand } from './rent-from-listing.usecase';
 
 jest.setTimeout(180_000);
@@ -214,16 +216,93 @@ describe('renters renting from listings and paying through Stripe (the stand-in)
     expect((await rent(listing, { hashrate: 100n * TH })).rental.status).toBe('pending_payment');
   });
 
-  it('refuses to cancel a started rental, pointing at the pro-rata cancellation', async () => {
-    const listing = await liveListing();
+  /** A rental of a new renter's, paid and started as Stripe's webhook would start it. */
+  async function runningRental(listing: Listing, hashrate = 10n * TH) {
     const renter = newRenter();
-    const { rental } = await rent(listing, { actor: renter });
+    const { rental } = await rent(listing, { actor: renter, hashrate });
     await contracts
       .get(ActivateRentalUseCase)
       .execute({ rentalId: rental.id, actor: 'stripe:evt_test', cause: originatingFrom(), activatedAt: new Date() });
-    const refused = contracts.get(CancelRentalUseCase).execute(renter, rental.id);
-    await expect(refused).rejects.toThrow(RentalAlreadyStartedError);
-    await expect(refused).rejects.toThrow(/ask for a pro-rata cancellation/);
+    return { renter, rentalId: rental.id };
+  }
+
+  const cancelOverHttp = (rentalId: string, principal: Actor) =>
+    internal.request<{ status: string; type: string; settlement: unknown }>({
+      method: 'POST',
+      path: `/internal/v1/rentals/${rentalId}/cancel`,
+      principal,
+    });
+
+  async function trailOf(rentalId: string) {
+    const { rows } = await db.query<{ from_status: string | null; to_status: string; actor: string; reason: string }>(
+      'SELECT from_status, to_status, actor, reason FROM contracts.rental_transitions WHERE rental_id = $1 ORDER BY id',
+      [rentalId],
+    );
+    return rows;
+  }
+
+  async function statusChangesInOutbox(rentalId: string): Promise<number> {
+    const { rows } = await db.query(
+      `SELECT 1 FROM contracts.outbox_messages WHERE topic = 'rentals.status-changed.v1' AND message_key = $1`,
+      [rentalId],
+    );
+    return rows.length;
+  }
+
+  it('cancels a running rental pro rata over HTTP: at once, for its renter, and a repeat changes nothing', async () => {
+    const listing = await liveListing();
+    const { renter, rentalId } = await runningRental(listing, 40n * TH);
+
+    const cancelled = await cancelOverHttp(rentalId, renter);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: rentalId, status: 'cancelled', settlement: null });
+    expect((await trailOf(rentalId)).at(-1)).toEqual({
+      from_status: 'active',
+      to_status: 'cancelled',
+      actor: `renter:${renter.id}`,
+      reason: proRataCancellationReason,
+    });
+    const { rows: events } = await db.query<{ payload: string }>(
+      `SELECT payload FROM contracts.outbox_messages WHERE topic = 'rentals.status-changed.v1' AND message_key = $1
+        ORDER BY id DESC LIMIT 1`,
+      [rentalId],
+    );
+    expect(JSON.parse(events[0]?.payload ?? '{}')).toMatchObject({
+      value: { rentalId, from: 'active', to: 'cancelled', actor: `renter:${renter.id}`, at: expect.any(String) },
+    });
+    expect(await held(listing.id)).toBe(0n);
+
+    const [trail, published] = [await trailOf(rentalId), await statusChangesInOutbox(rentalId)];
+    const again = await cancelOverHttp(rentalId, renter);
+    expect(again).toMatchObject({ status: 200, body: cancelled.body });
+    expect(await trailOf(rentalId)).toEqual(trail);
+    expect(await statusChangesInOutbox(rentalId)).toBe(published);
+  });
+
+  it('is 404 for another renter and 403 for its provider, over HTTP, and neither changes anything', async () => {
+    const listing = await liveListing();
+    const { rentalId } = await runningRental(listing, 40n * TH);
+    const trail = await trailOf(rentalId);
+
+    const byStranger = await cancelOverHttp(rentalId, newRenter());
+    expect(byStranger).toMatchObject({ status: 404, body: { type: 'urn:hashproof:problem:rental-not-found' } });
+    const byProvider = await cancelOverHttp(rentalId, providerActor(listing.providerId));
+    expect(byProvider).toMatchObject({ status: 403 });
+
+    expect(await trailOf(rentalId)).toEqual(trail);
+    expect(await held(listing.id)).toBe(40n * TH);
+  });
+
+  it('refuses to cancel a disputed rental until its dispute is resolved (409), changing nothing', async () => {
+    const listing = await liveListing();
+    const { renter, rentalId } = await runningRental(listing);
+    await contracts.get(DisputeRentalUseCase).execute({ rentalId, actor: renter, reason: 'half the rate' });
+    const trail = await trailOf(rentalId);
+
+    const refused = await cancelOverHttp(rentalId, renter);
+    expect(refused).toMatchObject({ status: 409, body: { type: 'urn:hashproof:problem:rental-disputed' } });
+    expect(await trailOf(rentalId)).toEqual(trail);
+    expect(await held(listing.id)).toBe(10n * TH);
   });
 
   it('sells only from a listing a renter can see (a live one), and never beyond the provider’s verified capacity', async () => {

@@ -57,5 +57,15 @@ export function rentalView(rental: Rental, reader: RentalReader) {
       rental.status === 'pending_payment' ? (rental.paymentHoldExpiresAt?.toISOString() ?? null) : null,
     pool: reader === 'provider' ? null : { url: rental.poolUrl, worker: rental.poolWorker },
     stratumCredential: reader === 'renter' ? null : rigCredentialOf(rental),
+    settlement: settlementView(rental),
+  };
+}
+
+/** What the money came to, once payouts settled the rental; the same for everyone who sees the rental. */
+function settlementView(rental: Rental) {
+  if (rental.providerEarningsMinor === null || rental.renterRefundMinor === null) return null;
+  return {
+    providerEarningsMinor: Number(rental.providerEarningsMinor),
+    renterRefundMinor: Number(rental.renterRefundMinor),
   };
 }

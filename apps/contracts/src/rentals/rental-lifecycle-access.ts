@@ -23,7 +23,7 @@ export function assertMayDispute(actor: Actor, rental: OwnedRental): void {
 }
 
 /**
- * Resolving disputes, terminating and settling are admins' alone. Refused by role before the rental is looked
+ * Resolving disputes and terminating are admins' alone. Refused by role before the rental is looked
  * at, so the answer (403) says nothing about whether it exists.
  */
 export function assertAdmin(actor: Actor, what: string): void {

@@ -11,15 +11,13 @@ import {
   RentalIdParamsDto,
   type RentalTransitionView,
   ResolveDisputeBodyDto,
-  SettleRentalBodyDto,
   TerminateRentalBodyDto,
   transitionView,
 } from './rental-lifecycle.dto';
 import { ResolveDisputeUseCase } from './resolve-dispute.usecase';
-import { SettleRentalUseCase } from './settle-rental.usecase';
 import { TerminateRentalUseCase } from './terminate-rental.usecase';
 
-/** Disputes, terminations, settlement and the audit trail, acting for the gateway's caller. */
+/** Disputes, terminations and the audit trail, acting for the gateway's caller; payouts alone settles. */
 @ApiExcludeController()
 @UseGuards(InternalApiGuard)
 @UseFilters(ContractsProblemFilter)
@@ -29,7 +27,6 @@ export class RentalLifecycleController {
     private readonly disputeRental: DisputeRentalUseCase,
     private readonly resolveDispute: ResolveDisputeUseCase,
     private readonly terminateRental: TerminateRentalUseCase,
-    private readonly settleRental: SettleRentalUseCase,
     private readonly listTransitions: ListRentalTransitionsUseCase,
   ) {}
 
@@ -62,16 +59,6 @@ export class RentalLifecycleController {
     @Body() { reason }: TerminateRentalBodyDto,
   ): Promise<RentalTransitionView> {
     return recordedMoveView(await this.terminateRental.execute({ rentalId, actor: requireActor(acting), reason }));
-  }
-
-  @Post('settle')
-  @HttpCode(HttpStatus.OK)
-  async settle(
-    @Acting() acting: ActingPrincipal | null,
-    @Param() { rentalId }: RentalIdParamsDto,
-    @Body() { reason }: SettleRentalBodyDto,
-  ): Promise<RentalTransitionView> {
-    return recordedMoveView(await this.settleRental.execute({ rentalId, actor: requireActor(acting), reason }));
   }
 
   @Get('transitions')

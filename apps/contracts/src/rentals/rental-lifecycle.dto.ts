@@ -14,8 +14,6 @@ export class ResolveDisputeBodyDto extends createZodDto(z.strictObject({ outcome
 
 export class TerminateRentalBodyDto extends createZodDto(z.strictObject({ reason })) {}
 
-export class SettleRentalBodyDto extends createZodDto(z.strictObject({ reason: reason.optional() })) {}
-
 export interface RentalTransitionView {
   readonly rentalId: string;
   readonly from: string | null;

@@ -8,6 +8,7 @@ import {
   paymentFailedV1,
   paymentSucceededV1,
   rentalStatusChangedV1,
+  settlementFinalizedV1,
   topicCatalog,
 } from '@hashproof/events';
 import { provisionTopics } from '@hashproof/messaging';
@@ -24,7 +25,7 @@ import { ListRentalTransitionsUseCase } from './list-rental-transitions.usecase'
 import { ResolveDisputeUseCase } from './resolve-dispute.usecase';
 import { RentalNotDisputedError, RentalNotFoundError } from './rental.errors';
 import { IllegalRentalTransitionError } from './rental-lifecycle';
-import { SettleRentalUseCase } from './settle-rental.usecase';
+import { payoutsSettlementActor } from './settle-rental.usecase';
 import { TerminateRentalUseCase } from './terminate-rental.usecase';
 
 jest.setTimeout(120_000);
@@ -37,6 +38,7 @@ const contractsConsumes = [
   paymentFailedV1,
   paymentCanceledV1,
   contractFlaggedV1,
+  settlementFinalizedV1,
 ].map(({ topic }) => topic);
 
 type StatusChange = EventValue<typeof rentalStatusChangedV1>;
@@ -50,8 +52,8 @@ interface TransitionRow {
 
 /**
  * The rest of the lifecycle on the test database and broker, contracts in-process and consuming: completion
- * at the end, disputes, terminations (by an admin and by the verifier's enforcement flag), settlement, and
- * refusals, each checked in rental_transitions and on rentals.status-changed.v1.
+ * at the end, disputes, terminations (by an admin and by the verifier's enforcement flag), settlement on payouts'
+ * word, and refusals, each checked in rental_transitions and on rentals.status-changed.v1.
  */
 describe('the rental lifecycle after activation', () => {
   let contracts: INestApplicationContext;
@@ -146,6 +148,55 @@ describe('the rental lifecycle after activation', () => {
   const publishFlags = (...messages: EventMessage[]) =>
     producer.send({ topic: contractFlaggedV1.topic, acks: -1, messages });
 
+  /** Payouts' final settlement of a rental priced 1,234,500 (the bench's price), a quarter to the provider. */
+  const finalSettlement = (rentalId: string, providerEarningsMinor = 308_625) =>
+    settlementFinalizedV1.serialize(
+      {
+        eventId: randomUUID(),
+        occurredAt: new Date().toISOString(),
+        correlationId: `rental-lifecycle-it-${runId}`,
+        causationId: null,
+        producer: 'rental-lifecycle-it',
+      },
+      { rentalId },
+      {
+        rentalId,
+        providerId: randomUUID(),
+        renterId: randomUUID(),
+        currency: 'USD',
+        paidMinor: 1_234_500,
+        providerEarningsMinor,
+        renterRefundMinor: 1_234_500 - providerEarningsMinor,
+        creditedSeconds: 151_200,
+        finalizedAt: new Date().toISOString(),
+      },
+    );
+
+  const publishSettlements = (...messages: EventMessage[]) =>
+    producer.send({ topic: settlementFinalizedV1.topic, acks: -1, messages });
+
+  /** Contracts has consumed these events: applied, skipped as duplicates of an earlier one, or dead-lettered. */
+  const consumed = (...messages: EventMessage[]) =>
+    waitFor(
+      async () => {
+        const eventIds = messages.map(({ value }) => (JSON.parse(value) as { eventId: string }).eventId);
+        const { rows } = await db.query(
+          `SELECT 1 FROM contracts.processed_events WHERE consumer = 'contracts' AND event_id = ANY($1::uuid[])`,
+          [eventIds],
+        );
+        return rows.length === eventIds.length;
+      },
+      { what: 'contracts to consume the events' },
+    );
+
+  async function settledAmounts(rentalId: string) {
+    const { rows } = await db.query<{ provider_earnings_minor: string | null; renter_refund_minor: string | null }>(
+      'SELECT provider_earnings_minor, renter_refund_minor FROM contracts.rentals WHERE id = $1',
+      [rentalId],
+    );
+    return rows[0];
+  }
+
   async function flagRows(rentalId: string) {
     const { rows } = await db.query<{ cause: string; window_index: number; outcome: string; rental_status: string }>(
       'SELECT cause, window_index, outcome, rental_status FROM contracts.rental_flags WHERE rental_id = $1 ORDER BY window_index',
@@ -211,14 +262,24 @@ describe('the rental lifecycle after activation', () => {
     ]);
   });
 
-  it('terminates a disputed rental when an admin upholds the dispute, and settles it', async () => {
+  it('terminates a disputed rental when an admin upholds the dispute, and settles it when payouts says so', async () => {
     const rentalId = await activateRental(contracts);
     await contracts.get(DisputeRentalUseCase).execute({ rentalId, actor: admin, reason: 'flagged twice' });
     await contracts
       .get(ResolveDisputeUseCase)
       .execute({ rentalId, actor: admin, outcome: 'terminate', reason: 'rigs never connected' });
-    await contracts.get(SettleRentalUseCase).execute({ rentalId, actor: admin });
+    const settlement = finalSettlement(rentalId);
+    await publishSettlements(settlement, settlement);
+    await waitFor(async () => (await rentalRow(rentalId)).status === 'settled', { what: 'the rental to settle' });
 
+    const settledBy = {
+      from_status: 'terminated',
+      to_status: 'settled',
+      actor: payoutsSettlementActor,
+      reason:
+        'payouts final: the provider earns 308625 and the renter is refunded 925875 (minor units of USD), ' +
+        'for 151200 s of verified delivery credited',
+    };
     expect((await transitions(rentalId)).slice(2)).toEqual([
       { from_status: 'active', to_status: 'disputed', actor: `admin:${admin.id}`, reason: 'flagged twice' },
       {
@@ -227,8 +288,12 @@ describe('the rental lifecycle after activation', () => {
         actor: `admin:${admin.id}`,
         reason: 'dispute upheld: rigs never connected',
       },
-      { from_status: 'terminated', to_status: 'settled', actor: `admin:${admin.id}`, reason: 'payouts final' },
+      settledBy,
     ]);
+    expect(await settledAmounts(rentalId)).toEqual({
+      provider_earnings_minor: '308625',
+      renter_refund_minor: '925875',
+    });
     expect((await changesOnKafka(rentalId, 5)).slice(2).map(({ to }) => to)).toEqual([
       'disputed',
       'terminated',
@@ -242,6 +307,17 @@ describe('the rental lifecycle after activation', () => {
       'terminated',
       'settled',
     ]);
+
+    // The settlement announced again, even with other amounts, changes nothing.
+    const again = finalSettlement(rentalId, 0);
+    await publishSettlements(again);
+    await consumed(settlement, again);
+    expect((await transitions(rentalId)).at(-1)).toEqual(settledBy);
+    expect(await transitions(rentalId)).toHaveLength(5);
+    expect(await settledAmounts(rentalId)).toEqual({
+      provider_earnings_minor: '308625',
+      renter_refund_minor: '925875',
+    });
   });
 
   it('terminates an active rental once on sustained under-delivery; a review flag changes no status', async () => {
@@ -291,9 +367,11 @@ describe('the rental lifecycle after activation', () => {
     const provider: Actor = { id: (await rentalRow(rentalId)).provider_id, role: 'provider' };
     const stranger: Actor = { id: randomUUID(), role: 'renter' };
 
-    await expect(contracts.get(SettleRentalUseCase).execute({ rentalId, actor: admin })).rejects.toThrow(
-      new IllegalRentalTransitionError('active', 'settled'),
-    );
+    // Payouts never settles a running rental; were it to, the event is dead-lettered and nothing moves.
+    const premature = finalSettlement(rentalId);
+    await publishSettlements(premature);
+    await consumed(premature);
+    expect(await settledAmounts(rentalId)).toEqual({ provider_earnings_minor: null, renter_refund_minor: null });
     await expect(
       contracts.get(ResolveDisputeUseCase).execute({ rentalId, actor: admin, outcome: 'terminate', reason: 'x' }),
     ).rejects.toThrow(RentalNotDisputedError);

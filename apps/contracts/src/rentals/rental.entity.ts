@@ -62,6 +62,14 @@ export class Rental {
   @Column('boolean', { name: 'payment_received_after_cancel', default: false })
   paymentReceivedAfterCancel!: boolean;
 
+  /** Once settled: what payouts fixed as the provider's earnings for verified delivery, in minor units. */
+  @Column('bigint', { name: 'provider_earnings_minor', nullable: true })
+  providerEarningsMinor!: string | null;
+
+  /** Once settled: what payouts fixed as the renter's refund, the rest of the price. */
+  @Column('bigint', { name: 'renter_refund_minor', nullable: true })
+  renterRefundMinor!: string | null;
+
   /** The renter's Idempotency-Key of the purchase that opened it: the same key returns this rental again. */
   @Column('text', { name: 'purchase_idempotency_key', nullable: true })
   purchaseIdempotencyKey!: string | null;

@@ -11,10 +11,11 @@ import { RentalCompleter } from './rental-completer';
 import { RentalLifecycleController } from './rental-lifecycle.controller';
 import { ResolveDisputeUseCase } from './resolve-dispute.usecase';
 import { SettleRentalUseCase } from './settle-rental.usecase';
+import { SettlementFinalizedHandler } from './settlement-finalized.handler';
 import { TerminateRentalUseCase } from './terminate-rental.usecase';
 
 @Module({
-  controllers: [RentalLifecycleController, ContractFlaggedHandler],
+  controllers: [RentalLifecycleController, ContractFlaggedHandler, SettlementFinalizedHandler],
   providers: [
     OpenRentalUseCase,
     ActivateRentalUseCase,

@@ -7,7 +7,7 @@ import { CONTRACTS_API } from '../internal-services/internal-services.tokens';
 import { requestOrRelay } from '../internal-services/relay-problem';
 import { rentalTransitionListSchema, rentalTransitionSchema } from './rental-admin.dto';
 
-export type RentalMoveAction = 'dispute' | 'resolve-dispute' | 'terminate' | 'settle';
+export type RentalMoveAction = 'dispute' | 'resolve-dispute' | 'terminate';
 
 /**
  * A rental's lifecycle is contracts': each call acts for the gateway's caller, whose rights contracts

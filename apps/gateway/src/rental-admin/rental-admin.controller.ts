@@ -14,17 +14,16 @@ import {
   ResolveDisputeDto,
   RentalTransitionDto,
   RentalTransitionListDto,
-  type SettleRentalBody,
   TerminateRentalDto,
 } from './rental-admin.dto';
-import { SettleBodyPipe } from './settle-body.pipe';
 
 const refused = '; 409 `illegal-rental-transition` (with `from` and `to`) when the rental’s status does not allow it';
 
 /**
- * Disputes, terminations, settlement and the audit trail of a rental. Its renter disputes; admins decide
- * disputes, terminate and settle (anyone else gets 403 on those, whatever the rental); its renter, its
- * provider and admins read the trail. For anyone else the rental does not exist (404).
+ * Disputes, terminations and the audit trail of a rental. Its renter disputes; admins decide disputes and
+ * terminate (anyone else gets 403 on those, whatever the rental); its renter, its provider and admins read the
+ * trail. For anyone else the rental does not exist (404). Nobody settles a rental here: payouts does, once it
+ * has ended and been measured.
  */
 @ApiTags('rentals')
 @ApiBearerAuth()
@@ -81,34 +80,6 @@ export class RentalAdminController {
     @Body() body: TerminateRentalDto,
   ): Promise<RentalTransitionDto> {
     return this.rentals.move(caller, rentalId, 'terminate', body);
-  }
-
-  @Post('settle')
-  @Roles('admin')
-  @HttpCode(HttpStatus.OK)
-  @ApiBody({
-    required: false,
-    schema: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        reason: { type: 'string', minLength: 1, maxLength: 900, description: 'why; `payouts final` unless given' },
-      },
-    },
-  })
-  @ApiOkResponse({
-    type: RentalTransitionDto,
-    description:
-      'admins, until payouts announces it: completed, cancelled or terminated → settled, once payouts are final' +
-      refused,
-  })
-  @ApiProblemResponses(403, 409)
-  settle(
-    @CurrentPrincipal() caller: Principal,
-    @Param() { rentalId }: RentalIdParamsDto,
-    @Body(SettleBodyPipe) body: SettleRentalBody,
-  ): Promise<RentalTransitionDto> {
-    return this.rentals.move(caller, rentalId, 'settle', body);
   }
 
   @Get('transitions')

@@ -19,12 +19,6 @@ export class ResolveDisputeDto extends createZodDto(
 
 export class TerminateRentalDto extends createZodDto(z.strictObject({ reason: reason('why, for the audit trail') })) {}
 
-export const settleRentalSchema = z.strictObject({
-  reason: reason('why, for the audit trail; `payouts final` unless given').optional(),
-});
-
-export type SettleRentalBody = z.output<typeof settleRentalSchema>;
-
 const status = z.enum(rentalLifecycleStatuses);
 
 export const rentalTransitionSchema = z.object({
@@ -33,7 +27,10 @@ export const rentalTransitionSchema = z.object({
   to: status,
   actor: z
     .string()
-    .describe('who caused it: `renter:<id>`, `admin:<id>`, `stripe:<event id>`, `system:contract-ended`, …'),
+    .describe(
+      'who caused it: `renter:<id>`, `admin:<id>`, `stripe:<event id>`, `system:contract-ended`, ' +
+        '`payouts:settlement`, …',
+    ),
   reason: z.string().nullable(),
   at: isoTimestamp,
 });

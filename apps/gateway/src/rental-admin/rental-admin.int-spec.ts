@@ -35,7 +35,7 @@ interface Problem {
  * process: what the renter, the provider, another renter and provider, an admin and an anonymous caller each
  * get, and that whoever is refused changes nothing.
  */
-describe('rental disputes, termination, settlement and the audit trail over HTTP', () => {
+describe('rental disputes, termination and the audit trail over HTTP', () => {
   let contracts: ServiceProcess;
   let app: NestFastifyApplication;
   let db: Client;
@@ -271,26 +271,10 @@ describe('rental disputes, termination, settlement and the audit trail over HTTP
     });
   });
 
-  describe('POST /v1/rentals/{rentalId}/settle', () => {
-    const path = (rentalId: string) => `/v1/rentals/${rentalId}/settle`;
-    itIsAdminOnly(path, {});
-
-    it('settles a terminated rental for an admin, with or without a body; an active one is a 409', async () => {
-      const rentalId = await rental('terminated');
-      const answer = await http().post(path(rentalId)).set(bearer(adminToken)).expect(200);
-      expect(answer.body).toMatchObject({ from: 'terminated', to: 'settled', reason: 'payouts final' });
-      const withReason = await rental('terminated');
-      await http().post(path(withReason)).set(bearer(adminToken)).send({ reason: 'refund paid out' }).expect(200);
-      expect(await statusOf(withReason)).toBe('settled');
-
-      const active = await rental();
-      await expectUnchanged(active, async () => {
-        const refused = await http().post(path(active)).set(bearer(adminToken));
-        expect(expectProblem(refused, 409, 'illegal-rental-transition')).toMatchObject({
-          from: 'active',
-          to: 'settled',
-        });
-      });
+  it('has no settle route: only payouts settles a rental', async () => {
+    const rentalId = await rental('terminated');
+    await expectUnchanged(rentalId, async () => {
+      expectProblem(await http().post(`/v1/rentals/${rentalId}/settle`).set(bearer(adminToken)).send({}), 404);
     });
   });
 

@@ -41,6 +41,7 @@ describe('renting through the API', () => {
       createdAt: new Date().toISOString(),
       paymentHoldExpiresAt: null,
       pool: null,
+      settlement: null,
     };
     expect(rentalView({ ...rental, stratumCredential: 'hp_abc' }, 'stratum+tcp://v:3333').stratum).toEqual({
       url: 'stratum+tcp://v:3333',

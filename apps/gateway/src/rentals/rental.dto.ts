@@ -63,6 +63,7 @@ export const contractsRentalSchema = z.object({
   paymentHoldExpiresAt: z.iso.datetime().nullable(),
   pool: z.object({ url: z.string(), worker: z.string() }).nullable(),
   stratumCredential: z.string().nullable(),
+  settlement: z.object({ providerEarningsMinor: z.number().int(), renterRefundMinor: z.number().int() }).nullable(),
 });
 
 const paymentSchema = z.object({
@@ -95,6 +96,19 @@ const rentalViewSchema = contractsRentalSchema.omit({ stratumCredential: true })
     .object({ url: z.string(), credential: z.string() })
     .nullable()
     .describe('for the provider and admins while the rental runs: where and as whom the rigs mine it'),
+  settlement: z
+    .object({
+      providerEarningsMinor: z
+        .number()
+        .int()
+        .describe('what the provider earns: the price’s share for the verified delivery credited to it'),
+      renterRefundMinor: z.number().int().describe('what the renter gets back: the rest of the price'),
+    })
+    .nullable()
+    .describe(
+      'once settled: what the price came to, in minor units of `currency`, the two adding up to `priceMinor`; ' +
+        'null until payouts has settled the ended rental',
+    ),
 });
 
 export type RentalView = z.infer<typeof rentalViewSchema>;

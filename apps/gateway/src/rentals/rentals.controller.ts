@@ -42,8 +42,9 @@ import { RentalsClient } from './rentals.client';
 import { RentHashrateUseCase } from './rent-hashrate.usecase';
 
 /**
- * Renters rent hash rate from live listings, pay for it through Stripe and may cancel before the start. A
- * rental is seen by its renter, the provider of its listing and admins; for anyone else it does not exist (404).
+ * Renters rent hash rate from live listings, pay for it through Stripe and may cancel it, pro rata once it
+ * runs. A rental is seen by its renter, the provider of its listing and admins; for anyone else it does not
+ * exist (404).
  */
 @ApiTags('rentals')
 @ApiBearerAuth()
@@ -115,8 +116,12 @@ export class RentalsController {
   @ApiOkResponse({
     type: RentalViewDto,
     description:
-      'cancelled before the start (its PaymentIntent canceled at Stripe first, its capacity released); once ' +
-      'started, 409 `rental-already-started`: ask for a pro-rata cancellation instead. Its provider gets 403.',
+      'cancelled, its capacity released. Before the start its PaymentIntent is canceled at Stripe first and ' +
+      'nothing is charged. Once started, it ends at once and is settled pro rata: the verifier stops measuring ' +
+      'it now, and once payouts has settled it (`status` `settled`, `settlement` set) the provider is paid for ' +
+      'the verified delivery and the renter refunded the rest. Cancelling a cancelled rental again changes ' +
+      'nothing and answers the same. 409 `rental-disputed` while it is disputed (an admin resolves the dispute ' +
+      'first), `rental-transition-refused` once it has ended. Its provider gets 403.',
   })
   @ApiProblemResponses(403, 404, 409)
   async cancel(

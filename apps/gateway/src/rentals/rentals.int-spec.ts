@@ -362,12 +362,15 @@ describe('renting hash rate over HTTP', () => {
       expect(listing.body).toMatchObject({ rentedHashrate: '0' });
     });
 
-    it('lets an admin cancel, and refuses a started rental with a pointer to pro-rata cancellation', async () => {
+    it('lets an admin cancel before the start', async () => {
       const rental = await rentOk(await liveListing());
       await http().post(`/v1/rentals/${rental.id}/cancel`).set(bearer(adminToken)).expect(200);
       expect(await statusOf(rental.id)).toBe('cancelled');
+    });
 
-      const started = await rentOk(await liveListing());
+    it('cancels a started rental pro rata for its renter: 404 for another renter, and a repeat changes nothing', async () => {
+      const listingId = await liveListing();
+      const started = await rentOk(listingId, renter.accessToken, 30n * TH);
       // Stands for the payment's webhook having started it.
       const credential = `hp_${randomUUID().replaceAll('-', '')}`;
       await db.query(
@@ -378,10 +381,63 @@ describe('renting hash rate over HTTP', () => {
       const seenByProvider = await http().get(`/v1/rentals/${started.id}`).set(bearer(provider.accessToken));
       expect(seenByProvider.body).toMatchObject({ stratum: { url: expect.any(String), credential } });
       const seenByRenter = await http().get(`/v1/rentals/${started.id}`).set(bearer(renter.accessToken));
-      expect(seenByRenter.body).toMatchObject({ stratum: null });
-      const refused = await http().post(`/v1/rentals/${started.id}/cancel`).set(bearer(renter.accessToken));
-      expect(expectProblem(refused, 409, 'rental-already-started').detail).toContain('pro-rata cancellation');
+      expect(seenByRenter.body).toMatchObject({ stratum: null, settlement: null });
+
+      const path = `/v1/rentals/${started.id}/cancel`;
+      expectProblem(await http().post(path).set(bearer(otherRenter.accessToken)), 404, 'rental-not-found');
+      expectProblem(await http().post(path).set(bearer(provider.accessToken)), 403, 'forbidden');
       expect(await statusOf(started.id)).toBe('active');
+
+      const cancelled = await http().post(path).set(bearer(renter.accessToken)).expect(200);
+      expect(cancelled.body).toMatchObject({ id: started.id, status: 'cancelled', settlement: null });
+      const listing = await http().get(`/v1/listings/${listingId}`).set(bearer(renter.accessToken)).expect(200);
+      expect(listing.body).toMatchObject({ rentedHashrate: '0' });
+      const again = await http().post(path).set(bearer(renter.accessToken)).expect(200);
+      expect(again.body).toEqual(cancelled.body);
+      const { rows } = await db.query<{ actor: string; reason: string }>(
+        `SELECT actor, reason FROM contracts.rental_transitions WHERE rental_id = $1 AND to_status = 'cancelled'`,
+        [started.id],
+      );
+      expect(rows).toEqual([{ actor: `renter:${renter.id}`, reason: expect.stringContaining('pro rata') }]);
+    });
+
+    it('refuses a disputed rental until its dispute is resolved', async () => {
+      const disputed = await rentOk(await liveListing());
+      await db.query(
+        `UPDATE contracts.rentals SET status = 'disputed', starts_at = now(), ends_at = now() + interval '1 day',
+           stratum_credential = $2 WHERE id = $1`,
+        [disputed.id, `hp_${randomUUID().replaceAll('-', '')}`],
+      );
+      const refused = await http().post(`/v1/rentals/${disputed.id}/cancel`).set(bearer(renter.accessToken));
+      expect(expectProblem(refused, 409, 'rental-disputed').detail).toContain('resolved the dispute');
+      expect(await statusOf(disputed.id)).toBe('disputed');
+    });
+  });
+
+  describe('the money outcome of a settled rental', () => {
+    it('shows its renter, its provider and admins what the provider earned and the renter got back', async () => {
+      const rental = await rentOk(await liveListing());
+      // Stands for payouts' settlement of the ended rental (10,000 minor units).
+      await db.query(
+        `UPDATE contracts.rentals SET status = 'settled', starts_at = now() - interval '1 day', ends_at = now(),
+           stratum_credential = $2, provider_earnings_minor = 7500, renter_refund_minor = 2500 WHERE id = $1`,
+        [rental.id, `hp_${randomUUID().replaceAll('-', '')}`],
+      );
+      for (const token of [renter.accessToken, provider.accessToken, adminToken]) {
+        const seen = await http().get(`/v1/rentals/${rental.id}`).set(bearer(token)).expect(200);
+        expect(seen.body).toMatchObject({
+          status: 'settled',
+          priceMinor: 10_000,
+          settlement: { providerEarningsMinor: 7_500, renterRefundMinor: 2_500 },
+        });
+      }
+      const listed = await http().get('/v1/rentals').query({ status: 'settled' }).set(bearer(renter.accessToken));
+      expect((listed.body as { items: Rental[] }).items).toContainEqual(
+        expect.objectContaining({
+          id: rental.id,
+          settlement: { providerEarningsMinor: 7_500, renterRefundMinor: 2_500 },
+        }),
+      );
     });
   });
 });

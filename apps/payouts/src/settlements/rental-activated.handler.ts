@@ -14,7 +14,7 @@ export class RentalActivatedHandler {
   @EventPattern(rentalActivatedV1.topic)
   async handle(@Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(rentalActivatedV1, kafkaMessageOf(context), (event, transaction) =>
-      this.openSettlement.execute(event.value, transaction),
+      this.openSettlement.execute(event, transaction),
     );
   }
 }
