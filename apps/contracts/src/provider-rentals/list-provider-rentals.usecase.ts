@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { providerReadBy } from '../access/provider-scope';
-import { cursorParts, decodeCursor, encodeCursor } from '../paging/keyset-cursor';
-import { Rental } from '../rentals/rental.entity';
+import { newestRentalsPage, type RentalsPage } from '../rentals/newest-rentals-page';
 import type { RentalStatus } from '../rentals/rental-status';
 
 export interface ProviderRentalsQuery {
@@ -15,42 +14,13 @@ export interface ProviderRentalsQuery {
   readonly cursor?: string | undefined;
 }
 
-export interface ProviderRentalsPage {
-  readonly items: Rental[];
-  readonly nextCursor: string | null;
-}
-
-/** The rentals sold from a provider's listings, newest first (then by id, so the order is total). */
+/** The rentals sold from a provider's listings, newest first. */
 @Injectable()
 export class ListProviderRentalsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(actor: Actor, query: ProviderRentalsQuery): Promise<ProviderRentalsPage> {
-    const providerId = providerReadBy(actor, query.providerId);
-    const builder = this.dataSource
-      .getRepository(Rental)
-      .createQueryBuilder('rental')
-      .addSelect('CAST(rental.created_at AS text)', 'cursor_at')
-      .orderBy('rental.createdAt', 'DESC')
-      .addOrderBy('rental.id', 'DESC')
-      .take(query.limit + 1);
-    if (providerId !== null) builder.andWhere('rental.providerId = :providerId', { providerId });
-    if (query.listingId) builder.andWhere('rental.listingId = :listingId', { listingId: query.listingId });
-    if (query.status) builder.andWhere('rental.status = :status', { status: query.status });
-    if (query.cursor !== undefined) {
-      const [createdAt, id] = decodeCursor(query.cursor, [cursorParts.timestamp, cursorParts.uuid]);
-      builder.andWhere('(rental.created_at, rental.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', {
-        createdAt,
-        id,
-      });
-    }
-    const { entities, raw } = await builder.getRawAndEntities<{ cursor_at: string }>();
-    const items = entities.slice(0, query.limit);
-    const last = items.at(-1);
-    const lastCursorAt = raw[items.length - 1]?.cursor_at;
-    return {
-      items,
-      nextCursor: entities.length > query.limit && last && lastCursorAt ? encodeCursor([lastCursorAt, last.id]) : null,
-    };
+  execute(actor: Actor, query: ProviderRentalsQuery): Promise<RentalsPage> {
+    const providerId = providerReadBy(actor, query.providerId) ?? undefined;
+    return newestRentalsPage(this.dataSource, { ...query, providerId });
   }
 }
