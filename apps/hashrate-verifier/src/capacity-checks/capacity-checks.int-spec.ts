@@ -10,6 +10,7 @@ import {
   deliveryWindowClosedV1,
   type EventOf,
   rentalActivatedV1,
+  rentalStatusChangedV1,
   shareJudgedV1,
 } from '@hashproof/events';
 import {
@@ -48,7 +49,7 @@ const POOL_ARGS = [
 // A stable group, started at the end of every topic the verifier reads: replaying other tests' activations
 // and evidence would only delay this test's.
 const group = 'hashrate-verifier-capacity-checks-it';
-const subscribedTopics = [rentalActivatedV1.topic, capacityCheckRequestedV1.topic];
+const subscribedTopics = [rentalActivatedV1.topic, rentalStatusChangedV1.topic, capacityCheckRequestedV1.topic];
 // The verifier applies the evidence topics in a consumer group of its own, `<its group>.evidence`.
 const evidenceGroup = `${group}.evidence`;
 const evidenceTopics = [shareJudgedV1.topic, connectionChangedV1.topic];

@@ -8,6 +8,7 @@ import { StratumCredentials1764100000000 } from './migrations/1764100000000-stra
 import { DeliveryWindows1764200000000 } from './migrations/1764200000000-delivery-windows';
 import { ContractFlags1764300000000 } from './migrations/1764300000000-contract-flags';
 import { CapacityChecks1764400000000 } from './migrations/1764400000000-capacity-checks';
+import { RentalEndings1764500000000 } from './migrations/1764500000000-rental-endings';
 
 export function verifierDatabase(
   config: Pick<HashrateVerifierConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
@@ -24,6 +25,7 @@ export function verifierDatabase(
       DeliveryWindows1764200000000,
       ContractFlags1764300000000,
       CapacityChecks1764400000000,
+      RentalEndings1764500000000,
     ],
   };
 }

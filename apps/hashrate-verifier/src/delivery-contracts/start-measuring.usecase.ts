@@ -3,14 +3,18 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { StratumCredential } from './stratum-credential.entity';
 import { DeliveryContract } from './delivery-contract.entity';
+import { RentalEndingRepository } from './rental-ending.repository';
 
 /**
  * From activation on, the provider's shares are measured against the contracted rate until the end, and
- * its rigs are admitted under the rental's credential and relayed to the renter's pool.
+ * its rigs are admitted under the rental's credential and relayed to the renter's pool. An early ending that
+ * arrived first (it comes on another topic) is applied at once.
  */
 @Injectable()
 export class StartMeasuringUseCase {
   async execute(rental: EventValue<typeof rentalActivatedV1>, transaction: EntityManager): Promise<void> {
+    const endings = new RentalEndingRepository(transaction);
+    await endings.lockRental(rental.rentalId);
     await transaction.insert(DeliveryContract, {
       rentalId: rental.rentalId,
       providerId: rental.providerId,
@@ -26,5 +30,6 @@ export class StartMeasuringUseCase {
       upstreamPassword: rental.stratum.pool.password,
       revokedAt: null,
     });
+    await endings.applyTo(rental.rentalId);
   }
 }

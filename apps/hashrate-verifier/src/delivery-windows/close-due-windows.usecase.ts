@@ -1,4 +1,4 @@
-import { deliveryWindowClosedV1 } from '@hashproof/events';
+import { deliveryMeasurementCompletedV1, deliveryWindowClosedV1 } from '@hashproof/events';
 import { Outbox, originatingFrom } from '@hashproof/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { DELIVERY_WINDOW_SETTINGS, type DeliveryWindowSettings } from './deliver
 import { difficultyAimedAt } from './difficulty-aimed-at';
 import { type ContractRow, DeliveryWindowRepository } from './delivery-window.repository';
 import { type DeliveryJudgement, judgeDelivery } from './judge-delivery';
+import { measurementCompleted } from './measurement-completed';
 import { type WindowBounds, WindowSchedule } from './window-schedule';
 import type { WindowState } from './window-tally';
 
@@ -19,7 +20,8 @@ const maxWindowsPerContractPerRun = 20;
  * Closes every window whose end (plus grace) has passed, silent ones included: a rig that sent nothing
  * delivered nothing. Each close records the judgement of the window and of the contract to date, and
  * publishes delivery.window-closed through the outbox in the same transaction (for rentals only: a capacity
- * check's windows are its evidence, and its outcome is published once it is complete).
+ * check's windows are its evidence, and its outcome is published once it is complete). With a rental's last window
+ * goes delivery.measurement-completed, its totals over the whole period.
  */
 @Injectable()
 export class CloseDueWindowsUseCase {
@@ -44,20 +46,51 @@ export class CloseDueWindowsUseCase {
   private async closeDue(transaction: EntityManager, rentalId: string, now: Date): Promise<number> {
     const windows = new DeliveryWindowRepository(transaction);
     const contract = await windows.lockContract(rentalId, true);
-    if (!contract) return 0;
+    // Checked under the lock: a replica that listed the contract before another finished it must not finish it again.
+    if (!contract || contract.windowsFinished) return 0;
     const schedule = new WindowSchedule(contract.startsAt, contract.endsAt, this.settings.windowMs);
+    if (contract.nextWindowIndex > schedule.lastIndex) {
+      // Cut short at its start, or below windows already judged: nothing is left to measure.
+      await this.finish(windows, contract);
+      return 0;
+    }
     let closed = 0;
     const lastThisRun = Math.min(schedule.lastIndex, contract.nextWindowIndex + maxWindowsPerContractPerRun - 1);
     for (let index = contract.nextWindowIndex; index <= lastThisRun; index += 1) {
       const bounds = schedule.bounds(index);
       if (bounds.endsAt.getTime() + this.settings.graceMs > now.getTime()) break;
-      await this.close(windows, contract, bounds, index === schedule.lastIndex);
+      await this.close(windows, contract, bounds);
       closed += 1;
+      if (index === schedule.lastIndex) await this.finish(windows, contract);
     }
     return closed;
   }
 
-  private async close(windows: DeliveryWindowRepository, contract: ContractRow, bounds: WindowBounds, last: boolean) {
+  /**
+   * In the transaction that closes the last window, under the contract's lock: a rental's measurement is
+   * published exactly once, whichever replica gets there, and never again after a restart.
+   */
+  private async finish(windows: DeliveryWindowRepository, contract: ContractRow): Promise<void> {
+    await windows.markFinished(contract.rentalId);
+    if (!publishesDeliveryEvents(contract.purpose)) return;
+    const measurement = measurementCompleted(contract, await windows.closedWindows(contract.rentalId));
+    await this.outbox.record(
+      windows.manager,
+      deliveryMeasurementCompletedV1,
+      { rentalId: contract.rentalId },
+      measurement,
+      originatingFrom(`${contract.rentalId}:measurement`),
+    );
+    this.logger.log({
+      msg: 'delivery measurement completed',
+      rentalId: contract.rentalId,
+      windows: measurement.windows,
+      endsAt: measurement.endsAt,
+      verdict: measurement.verdict,
+    });
+  }
+
+  private async close(windows: DeliveryWindowRepository, contract: ContractRow, bounds: WindowBounds) {
     const tally = await windows.lockWindow(contract.rentalId, bounds);
     const windowMs = bounds.endsAt.getTime() - bounds.startsAt.getTime();
     const poolDownMs = coveredMsWithin(
@@ -90,7 +123,7 @@ export class CloseDueWindowsUseCase {
       poolDownSeconds: poolDownMs / 1000,
       rigConnectedSeconds: rigMs / 1000,
     };
-    await windows.closeWindow(contract.rentalId, bounds.index, judgement, last);
+    await windows.closeWindow(contract.rentalId, bounds, judgement);
     this.logger.log({
       msg: 'delivery window judged',
       rentalId: contract.rentalId,

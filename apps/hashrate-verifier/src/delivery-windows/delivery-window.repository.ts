@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { ContractPurpose } from '../delivery-contracts/contract-purpose';
 import type { Interval } from './covered-time';
+import type { DeliveryJudgement } from './judge-delivery';
+import type { ClosedWindows } from './measurement-completed';
 import type { WindowState } from './window-tally';
 import type { WindowBounds } from './window-schedule';
 
@@ -10,6 +12,7 @@ export interface ContractRow {
   readonly startsAt: Date;
   readonly endsAt: Date;
   readonly nextWindowIndex: number;
+  readonly windowsFinished: boolean;
   readonly purpose: ContractPurpose;
 }
 
@@ -25,6 +28,7 @@ interface ContractRecord {
   starts_at: Date;
   ends_at: Date;
   next_window_index: number;
+  windows_finished: boolean;
   purpose: ContractPurpose;
 }
 
@@ -46,6 +50,7 @@ const toContract = (row: ContractRecord): ContractRow => ({
   startsAt: row.starts_at,
   endsAt: row.ends_at,
   nextWindowIndex: row.next_window_index,
+  windowsFinished: row.windows_finished,
   purpose: row.purpose,
 });
 
@@ -60,6 +65,9 @@ const toWindowState = (row: WindowRecord): WindowState => ({
 const windowColumns = `"rental_id", "window_index", "shares", "work", "work_squared", "rejected_by_reason",
   "pool_disagreements", "block_candidates", "last_difficulty"`;
 
+const contractColumns = `"rental_id", "contracted_hashrate", "starts_at", "ends_at", "next_window_index",
+  "windows_finished", "purpose"`;
+
 export const windowKey = (rentalId: string, index: number): string => `${rentalId}:${index}`;
 
 /** Window aggregates in the verifier's schema: one row per window, never one per share. */
@@ -68,7 +76,7 @@ export class DeliveryWindowRepository {
 
   async lockContract(rentalId: string, skipLocked = false): Promise<ContractRow | null> {
     const rows = await this.manager.query<ContractRecord[]>(
-      `SELECT "rental_id", "contracted_hashrate", "starts_at", "ends_at", "next_window_index", "purpose"
+      `SELECT ${contractColumns}
        FROM "delivery_contracts" WHERE "rental_id" = $1 FOR UPDATE ${skipLocked ? 'SKIP LOCKED' : ''}`,
       [rentalId],
     );
@@ -78,7 +86,7 @@ export class DeliveryWindowRepository {
   /** Locked in one order, so that batches and closers never wait on each other in a cycle. */
   async lockContracts(rentalIds: readonly string[]): Promise<ContractRow[]> {
     const rows = await this.manager.query<ContractRecord[]>(
-      `SELECT "rental_id", "contracted_hashrate", "starts_at", "ends_at", "next_window_index", "purpose"
+      `SELECT ${contractColumns}
        FROM "delivery_contracts" WHERE "rental_id" = ANY($1::uuid[]) ORDER BY "rental_id" FOR UPDATE`,
       [rentalIds],
     );
@@ -148,15 +156,24 @@ export class DeliveryWindowRepository {
     );
   }
 
-  async closeWindow(rentalId: string, index: number, judgement: object, finished: boolean): Promise<void> {
+  /** Records the window's end as judged: a contract cut short after the row was opened cut its window too. */
+  async closeWindow(rentalId: string, bounds: WindowBounds, judgement: object): Promise<void> {
     await this.manager.query(
-      `UPDATE "delivery_windows" SET "closed_at" = now(), "judgement" = $3 WHERE "rental_id" = $1 AND "window_index" = $2`,
-      [rentalId, index, JSON.stringify(judgement)],
+      `UPDATE "delivery_windows" SET "closed_at" = now(), "judgement" = $3, "ends_at" = $4
+       WHERE "rental_id" = $1 AND "window_index" = $2`,
+      [rentalId, bounds.index, JSON.stringify(judgement), bounds.endsAt],
     );
-    await this.manager.query(
-      `UPDATE "delivery_contracts" SET "next_window_index" = $2 + 1, "windows_finished" = $3 WHERE "rental_id" = $1`,
-      [rentalId, index, finished],
-    );
+    await this.manager.query(`UPDATE "delivery_contracts" SET "next_window_index" = $2 + 1 WHERE "rental_id" = $1`, [
+      rentalId,
+      bounds.index,
+    ]);
+  }
+
+  /** Nothing more will be measured for the contract: its windows are all closed. */
+  async markFinished(rentalId: string): Promise<void> {
+    await this.manager.query(`UPDATE "delivery_contracts" SET "windows_finished" = true WHERE "rental_id" = $1`, [
+      rentalId,
+    ]);
   }
 
   /** Totals of the windows closed so far: the contract-to-date evidence before this window. */
@@ -177,6 +194,34 @@ export class DeliveryWindowRepository {
       work: Number(row?.work ?? 0),
       workSquared: Number(row?.work_squared ?? 0),
       measuredSeconds: Number(row?.measured_seconds ?? 0),
+    };
+  }
+
+  /** Every closed window of the contract, added up. */
+  async closedWindows(rentalId: string): Promise<ClosedWindows> {
+    const [row] = await this.manager.query<
+      {
+        count: number;
+        pool_down_seconds: number;
+        rig_connected_seconds: number;
+        last_ends_at: Date | null;
+        contract_to_date: DeliveryJudgement | null;
+      }[]
+    >(
+      `SELECT count(*)::integer AS "count",
+         coalesce(sum(("judgement" ->> 'poolDownSeconds')::double precision), 0) AS "pool_down_seconds",
+         coalesce(sum(("judgement" ->> 'rigConnectedSeconds')::double precision), 0) AS "rig_connected_seconds",
+         max("ends_at") AS "last_ends_at",
+         (array_agg("judgement" -> 'contractToDate' ORDER BY "window_index" DESC))[1] AS "contract_to_date"
+       FROM "delivery_windows" WHERE "rental_id" = $1 AND "closed_at" IS NOT NULL`,
+      [rentalId],
+    );
+    return {
+      count: row?.count ?? 0,
+      poolDownSeconds: row?.pool_down_seconds ?? 0,
+      rigConnectedSeconds: row?.rig_connected_seconds ?? 0,
+      lastEndsAt: row?.last_ends_at ?? null,
+      contractToDate: row?.contract_to_date ?? null,
     };
   }
 

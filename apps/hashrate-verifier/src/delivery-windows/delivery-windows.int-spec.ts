@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { connectionChangedV1, type EventMetadata, rentalActivatedV1, shareJudgedV1 } from '@hashproof/events';
+import {
+  capacityCheckRequestedV1,
+  connectionChangedV1,
+  type EventMetadata,
+  rentalActivatedV1,
+  rentalStatusChangedV1,
+  shareJudgedV1,
+} from '@hashproof/events';
 import { HASHES_PER_DIFFICULTY_ONE } from '@hashproof/hashrate';
 import {
   connectAsAdmin,
+  consumerGroupAtTopicEnds,
   freePort,
   kafkaTestClient,
   ServiceProcess,
@@ -28,9 +36,11 @@ const metadata = (): EventMetadata => ({
   producer: 'delivery-windows-it',
 });
 
-// A stable group: a fresh one would re-read every activation other tests ever published, each a
-// week-long contract that two-second windows would turn into a backlog of closes.
+// A stable group, started at the end of every topic the verifier reads: a fresh one would re-read every
+// activation other tests ever published, each a week-long contract that two-second windows would turn into a
+// backlog of closes, and every status change, behind which this test's activations would arrive too late.
 const group = 'hashrate-verifier-windows-it';
+const subscribedTopics = [rentalActivatedV1.topic, rentalStatusChangedV1.topic, capacityCheckRequestedV1.topic];
 // The evidence topics are consumed in a group of their own: that is the one to rewind.
 const evidenceGroup = `${group}.evidence`;
 const evidenceTopics = [shareJudgedV1.topic, connectionChangedV1.topic];
@@ -70,8 +80,9 @@ describe('delivery windows from judged shares on the real broker', () => {
   let admin: Admin;
   let db: Client;
   let verifier: ServiceProcess;
-  const startsAt = new Date(Date.now() + 3_000);
-  const endsAt = new Date(startsAt.getTime() + 3 * windowSeconds * 1000);
+  // Laid once the verifier is up, however long it took to start: windows that ran out meanwhile would close silent.
+  let startsAt = new Date();
+  let endsAt = new Date();
   const honest = randomUUID();
   const short = randomUUID();
   const startOffsets = new Map<string, { partition: number; offset: string }[]>();
@@ -81,6 +92,8 @@ describe('delivery windows from judged shares on the real broker', () => {
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
     db = await connectAsAdmin();
+    await consumerGroupAtTopicEnds(group, subscribedTopics);
+    await consumerGroupAtTopicEnds(evidenceGroup, evidenceTopics);
     verifier = await startVerifier();
   });
 
@@ -178,6 +191,8 @@ describe('delivery windows from judged shares on the real broker', () => {
   }
 
   it('judges each window and the contract to date, holds pool outages against the renter, and survives a restart', async () => {
+    startsAt = new Date(Date.now() + 5_000);
+    endsAt = new Date(startsAt.getTime() + 3 * windowSeconds * 1000);
     for (const topic of evidenceTopics) startOffsets.set(topic, await admin.fetchTopicOffsets(topic));
     await Promise.all([activate(honest), activate(short)]);
     await waitFor(

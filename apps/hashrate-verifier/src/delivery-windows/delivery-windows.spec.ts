@@ -23,6 +23,30 @@ describe('WindowSchedule', () => {
   it('puts anything before the start into the first window', () => {
     expect(schedule.indexAt(at('2026-11-23T23:59:00Z'))).toBe(0);
   });
+
+  it('follows an end brought forward: the window holding the new end is the last, cut there', () => {
+    const cut = new WindowSchedule(at('2026-11-24T00:00:00Z'), at('2026-11-24T00:13:20.5Z'), 600_000);
+    expect(cut.lastIndex).toBe(1);
+    expect(cut.bounds(1)).toEqual({
+      index: 1,
+      startsAt: at('2026-11-24T00:10:00Z'),
+      endsAt: at('2026-11-24T00:13:20.5Z'),
+    });
+    expect(cut.bounds(0).endsAt).toEqual(at('2026-11-24T00:10:00Z'));
+    expect(cut.covers(at('2026-11-24T00:13:20.499Z'))).toBe(true);
+    expect(cut.covers(at('2026-11-24T00:13:20.5Z'))).toBe(false);
+  });
+
+  it('ends at a window boundary without an empty window after it', () => {
+    expect(new WindowSchedule(at('2026-11-24T00:00:00Z'), at('2026-11-24T00:20:00Z'), 600_000).lastIndex).toBe(1);
+  });
+
+  it('has no window at all for a contract ended at its start', () => {
+    const empty = new WindowSchedule(at('2026-11-24T00:00:00Z'), at('2026-11-24T00:00:00Z'), 600_000);
+    expect(empty.lastIndex).toBe(-1);
+    expect(empty.covers(at('2026-11-23T23:59:59Z'))).toBe(true);
+    expect(empty.covers(at('2026-11-24T00:00:00Z'))).toBe(false);
+  });
 });
 
 describe('tallyShare', () => {

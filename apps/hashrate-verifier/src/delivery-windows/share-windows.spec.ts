@@ -53,6 +53,20 @@ describe('assignSharesToWindows', () => {
     expect(windows.map((w) => [w.bounds.index, w.shares.length, w.bounds.endsAt])).toEqual([[2, 1, at(25)]]);
   });
 
+  it('drops a share judged at or after an end brought forward into a window, and any once its windows closed', () => {
+    const cut = { ...contract(), endsAt: new Date(at(13).getTime() + 500) };
+    const { windows } = assignSharesToWindows(
+      [at(12), at(13), new Date(at(13).getTime() + 500), at(14)].map((when) => judgedShare(cut.rentalId, when)),
+      [cut],
+      windowMs,
+    );
+    expect(windows.map((w) => [w.bounds.index, w.shares.length, w.bounds.endsAt])).toEqual([[1, 2, cut.endsAt]]);
+
+    // Cut short below windows already judged: even a late share of the period has nowhere left to count.
+    const judged = { ...cut, nextWindowIndex: 2 };
+    expect(assignSharesToWindows([judgedShare(cut.rentalId, at(12))], [judged], windowMs).windows).toEqual([]);
+  });
+
   it('gives back the shares of contracts it was not given, and finds the others whatever the key case', () => {
     const terms = contract();
     const stranger = judgedShare(randomUUID(), at(1));

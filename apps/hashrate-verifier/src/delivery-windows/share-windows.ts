@@ -30,8 +30,9 @@ export interface ShareAssignment<E> {
 
 /**
  * The window each share of a batch counts in: the one it was judged in, or, when that one has closed, the first
- * window still open, so late evidence is never dropped. A share judged after the contract's last window counts
- * nowhere. Keys are compared in lower case, as PostgreSQL compares uuids.
+ * window still open, so late evidence is never dropped. A share judged at or after the contract's end counts
+ * nowhere, nor one whose windows have all closed (a contract cut short below windows already judged). Keys are
+ * compared in lower case, as PostgreSQL compares uuids.
  */
 export function assignSharesToWindows<E extends JudgedShareEvent>(
   events: readonly E[],
@@ -53,7 +54,9 @@ export function assignSharesToWindows<E extends JudgedShareEvent>(
       continue;
     }
     const { contract, schedule } = found;
-    const index = Math.max(schedule.indexAt(new Date(event.value.judgedAt)), contract.nextWindowIndex);
+    const judgedAt = new Date(event.value.judgedAt);
+    if (!schedule.covers(judgedAt)) continue;
+    const index = Math.max(schedule.indexAt(judgedAt), contract.nextWindowIndex);
     if (index > schedule.lastIndex) continue;
     const key = `${contract.rentalId}:${index}`;
     let window = windows.get(key);

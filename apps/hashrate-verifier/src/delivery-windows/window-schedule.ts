@@ -6,7 +6,7 @@ export interface WindowBounds {
 
 /**
  * Windows are laid from the contract's start in fixed lengths, so every party computes the same
- * boundaries; the last one is cut at the contract's end.
+ * boundaries; the last one is cut at the contract's end, wherever a cancellation or termination put it.
  */
 export class WindowSchedule {
   constructor(
@@ -27,10 +27,13 @@ export class WindowSchedule {
     return { index, startsAt: new Date(start), endsAt: new Date(end) };
   }
 
+  /** -1 for a contract ended at its start (cancelled before it began): it has no window at all. */
   get lastIndex(): number {
-    return Math.max(
-      0,
-      Math.ceil((this.contractEndsAt.getTime() - this.contractStartsAt.getTime()) / this.windowMs) - 1,
-    );
+    return Math.ceil((this.contractEndsAt.getTime() - this.contractStartsAt.getTime()) / this.windowMs) - 1;
+  }
+
+  /** Whether something judged at `at` falls in the contract's period: nothing after its end counts. */
+  covers(at: Date): boolean {
+    return at.getTime() < this.contractEndsAt.getTime();
   }
 }

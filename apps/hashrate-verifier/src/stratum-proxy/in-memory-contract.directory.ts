@@ -15,4 +15,13 @@ export class InMemoryContractDirectory implements ContractDirectory {
   findByCredential(workerName: string): Promise<ProxyContract | null> {
     return Promise.resolve(this.contracts.get(workerName) ?? null);
   }
+
+  endsByCredential(credentials: readonly string[]): Promise<ReadonlyMap<string, Date>> {
+    const ends = new Map<string, Date>();
+    for (const credential of credentials) {
+      const contract = this.contracts.get(credential);
+      if (contract) ends.set(credential, contract.endsAt);
+    }
+    return Promise.resolve(ends);
+  }
 }

@@ -35,4 +35,16 @@ export class PostgresContractDirectory implements ContractDirectory {
       endsAt: row.ends_at,
     };
   }
+
+  async endsByCredential(credentials: readonly string[]): Promise<ReadonlyMap<string, Date>> {
+    if (credentials.length === 0) return new Map();
+    const rows: { credential: string; ends_at: Date }[] = await this.dataSource.query(
+      `SELECT credential.credential, contract.ends_at
+         FROM "stratum_credentials" credential
+         JOIN "delivery_contracts" contract ON contract.rental_id = credential.rental_id
+        WHERE credential.credential = ANY($1::text[]) AND credential.revoked_at IS NULL`,
+      [credentials],
+    );
+    return new Map(rows.map((row) => [row.credential, row.ends_at]));
+  }
 }

@@ -19,4 +19,9 @@ export interface ProxyContract {
 export interface ContractDirectory {
   /** null when the credential is unknown or revoked. */
   findByCredential(workerName: string): Promise<ProxyContract | null>;
+  /**
+   * The end of each credential's contract as it stands now, which a cancellation or termination may have brought
+   * forward; a credential revoked or unknown is left out.
+   */
+  endsByCredential(credentials: readonly string[]): Promise<ReadonlyMap<string, Date>>;
 }

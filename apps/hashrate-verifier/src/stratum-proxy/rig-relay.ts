@@ -23,6 +23,7 @@ import {
   rejectError,
   STRATUM_CODES,
 } from '@hashproof/stratum-net';
+import { type ContractEndWatch } from './contract-end-watch';
 import { shouldForward } from './forwarding-decision';
 import { MessageRateLimiter } from './message-rate-limiter';
 import { PoolFailure } from './pool-failure';
@@ -40,6 +41,7 @@ import { upstreamSubmitParams } from './upstream-submit';
 export interface RigRelayContext {
   readonly connectionId: string;
   readonly directory: ContractDirectory;
+  readonly endWatch: ContractEndWatch;
   readonly sink: ShareOutcomeSink;
   readonly recorder: SessionRecorder | null;
   readonly options: RelayOptions;
@@ -59,8 +61,6 @@ const MALFORMED: ShareVerdict = {
 
 /** Lines before authorize are kept for the recording; a rig that never authorizes is not recorded. */
 const MAX_LINES_BEFORE_AUTHORIZE = 32;
-/** setTimeout takes at most 2^31 - 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface UpstreamExtranonce {
   readonly extranonce1: Buffer;
@@ -100,7 +100,7 @@ export class RigRelay {
   private latestJob: LatestUpstreamJob | null = null;
   private rigDifficulty: number | null = null;
   private pendingOutcomes = 0;
-  private contractEndTimer: NodeJS.Timeout | undefined;
+  private stopWatchingEnd: () => void = () => undefined;
   private lastRelayed: { readonly upstreamJobId: string; readonly ntime: number } | null = null;
   private readonly settled: Promise<void>;
   private markSettled: () => void = () => undefined;
@@ -190,7 +190,10 @@ export class RigRelay {
     }
     this.startRecording(contract);
     this.contract = contract;
-    this.closeAtContractEnd(contract.endsAt);
+    // Past its end, or once it is revoked, the rig's work would be the renter's for free.
+    this.stopWatchingEnd = this.context.endWatch.watch(message.worker, contract.endsAt, (reason) =>
+      this.rig.close('local-close', reason),
+    );
     this.emit('rig-connected', this.rig.remoteAddress);
     const upstream = await this.connectUpstream(contract);
     if (!upstream) {
@@ -204,14 +207,6 @@ export class RigRelay {
     this.reply(message.id, true);
     this.relaying = true;
     if (this.latestJob) this.relayJob(this.latestJob, true);
-  }
-
-  private closeAtContractEnd(endsAt: Date): void {
-    const remainingMs = endsAt.getTime() - this.context.clock();
-    if (remainingMs <= 0) return this.rig.close('local-close', 'contract ended');
-    // Timers overflow past ~24.8 days, and contracts run longer: wake up and look again.
-    this.contractEndTimer = setTimeout(() => this.closeAtContractEnd(endsAt), Math.min(remainingMs, MAX_TIMER_MS));
-    this.contractEndTimer.unref();
   }
 
   private async findContract(worker: string): Promise<ProxyContract | null> {
@@ -429,7 +424,7 @@ export class RigRelay {
   private onRigClosed(detail: string): void {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.contractEndTimer);
+    this.stopWatchingEnd();
     this.relaying = false;
     if (this.contract) this.emit('rig-disconnected', detail);
     this.settleIfDone();

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { JsonRpcServer, type JsonRpcConnection } from '@hashproof/stratum-net';
+import { ContractEndWatch } from './contract-end-watch';
 import { type ContractDirectory } from './proxy-contract';
 import { RigRelay } from './rig-relay';
 import { type SessionRecorder } from './session-recorder';
 import { type ShareOutcomeSink } from './share-outcome';
-import { type StratumProxyOptions } from './stratum-proxy-options';
+import { CONTRACT_END_CHECK_INTERVAL_MS, type StratumProxyOptions } from './stratum-proxy-options';
 
 export interface StratumProxyDependencies {
   readonly directory: ContractDirectory;
@@ -18,11 +19,18 @@ export interface StratumProxyDependencies {
 export class StratumProxyServer {
   private readonly server: JsonRpcServer;
   private readonly relays = new Set<RigRelay>();
+  private readonly endWatch: ContractEndWatch;
 
   constructor(
     private readonly options: StratumProxyOptions,
     private readonly dependencies: StratumProxyDependencies,
   ) {
+    this.endWatch = new ContractEndWatch(
+      dependencies.directory,
+      options.contractEndCheckIntervalMs ?? CONTRACT_END_CHECK_INTERVAL_MS,
+      dependencies.clock ?? Date.now,
+      dependencies.log ?? (() => undefined),
+    );
     this.server = new JsonRpcServer(
       { ...options.rigConnection, host: options.host, port: options.port, maxConnections: options.maxConnections },
       (connection) => this.accept(connection),
@@ -31,7 +39,9 @@ export class StratumProxyServer {
 
   /** Resolves with the port. */
   async start(): Promise<number> {
-    return this.server.listen();
+    const port = await this.server.listen();
+    this.endWatch.start();
+    return port;
   }
 
   get port(): number {
@@ -46,6 +56,7 @@ export class StratumProxyServer {
   async stop(): Promise<void> {
     await this.server.close();
     await this.settled();
+    await this.endWatch.stop();
   }
 
   /** Resolves once every current connection has ended and its outcomes and recording have settled. */
@@ -58,6 +69,7 @@ export class StratumProxyServer {
     const relay = new RigRelay(connection, {
       connectionId: randomUUID(),
       directory,
+      endWatch: this.endWatch,
       sink,
       recorder,
       options: this.options.relay,

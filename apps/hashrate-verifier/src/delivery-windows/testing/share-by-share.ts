@@ -21,7 +21,9 @@ export function applyShareByShare(
     const contract = contracts.find((candidate) => candidate.rentalId === event.key.rentalId);
     if (!contract) continue;
     const schedule = new WindowSchedule(contract.startsAt, contract.endsAt, windowMs);
-    const index = Math.max(schedule.indexAt(new Date(event.value.judgedAt)), contract.nextWindowIndex);
+    const judgedAt = new Date(event.value.judgedAt);
+    if (!schedule.covers(judgedAt)) continue;
+    const index = Math.max(schedule.indexAt(judgedAt), contract.nextWindowIndex);
     if (index > schedule.lastIndex) continue;
     const key = windowKey(contract.rentalId, index);
     const window = windows.get(key) ?? { ...emptyTally, lastDifficulty: null };
