@@ -1,3 +1,4 @@
+import { topicCatalog } from '@hashproof/events';
 import type { Kafka } from 'kafkajs';
 import { kafkaTestClient } from './kafka-test-client';
 import { waitFor } from './wait-for';
@@ -9,11 +10,15 @@ interface PartitionEnd {
 }
 
 /**
- * Commits `groupId` at the current end of `topics`, so a service started in that group reads only what
- * comes after: the local broker keeps what every earlier run published, and catching up on it would slow
+ * Commits `groupId` at the current end of `topics` (by default every topic of the catalog, so a service's
+ * group needs no list that a new subscription would outdate), so a service started in that group reads only
+ * what comes after: the local broker keeps what every earlier run published, and catching up on it would slow
  * a test down run by run. Waits for an earlier member of the group to leave first.
  */
-export async function consumerGroupAtTopicEnds(groupId: string, topics: readonly string[]): Promise<void> {
+export async function consumerGroupAtTopicEnds(
+  groupId: string,
+  topics: readonly string[] = topicCatalog.map(({ topic }) => topic),
+): Promise<void> {
   const kafka = kafkaTestClient(`${groupId}-setup`);
   const admin = kafka.admin();
   await admin.connect();

@@ -1,19 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  capacityCheckCompletedV1,
-  capacityCheckRequestedV1,
-  connectionChangedV1,
-  contractFlagClearedV1,
-  contractFlaggedV1,
-  deliveryWindowClosedV1,
-  paymentCanceledV1,
-  paymentFailedV1,
-  paymentSucceededV1,
-  rentalActivatedV1,
-  shareJudgedV1,
-  topicCatalog,
-} from '@hashproof/events';
+import { topicCatalog } from '@hashproof/events';
 import { provisionTopics } from '@hashproof/messaging';
 import {
   consumerGroupAtTopicEnds,
@@ -30,27 +17,15 @@ import {
 const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
 /**
- * Stable consumer groups, each moved to the ends of the topics its service reads before it starts: the local
- * broker keeps every earlier run's events, and replaying them would only delay this run's.
+ * Stable consumer groups, each moved to the topic ends before its service starts: the local broker keeps every
+ * earlier run's events, and replaying them would only delay this run's. The verifier applies the evidence
+ * topics in a group of its own, `<its group>.evidence`.
  */
 const groups = {
-  gateway: {
-    id: 'gateway-marketplace-journey-it',
-    topics: [
-      capacityCheckCompletedV1,
-      rentalActivatedV1,
-      deliveryWindowClosedV1,
-      contractFlaggedV1,
-      contractFlagClearedV1,
-    ],
-  },
-  contracts: {
-    id: 'contracts-marketplace-journey-it',
-    topics: [capacityCheckCompletedV1, paymentSucceededV1, paymentFailedV1, paymentCanceledV1, contractFlaggedV1],
-  },
-  verifier: { id: 'hashrate-verifier-marketplace-journey-it', topics: [rentalActivatedV1, capacityCheckRequestedV1] },
-  // The verifier applies the evidence topics in a group of its own, `<its group>.evidence`.
-  evidence: { id: 'hashrate-verifier-marketplace-journey-it.evidence', topics: [shareJudgedV1, connectionChangedV1] },
+  gateway: 'gateway-marketplace-journey-it',
+  contracts: 'contracts-marketplace-journey-it',
+  verifier: 'hashrate-verifier-marketplace-journey-it',
+  evidence: 'hashrate-verifier-marketplace-journey-it.evidence',
 };
 
 export interface MarketplaceSettings {
@@ -113,14 +88,7 @@ async function start(
   const admin = kafkaTestClient(`marketplace-journey-setup-${randomBytes(4).toString('hex')}`).admin();
   await admin.connect();
   await provisionTopics(admin, topicCatalog).finally(() => admin.disconnect());
-  await Promise.all(
-    Object.values(groups).map(({ id, topics }) =>
-      consumerGroupAtTopicEnds(
-        id,
-        topics.map(({ topic }) => topic),
-      ),
-    ),
-  );
+  await Promise.all(Object.values(groups).map((group) => consumerGroupAtTopicEnds(group)));
 
   const poolArgs = [
     ...['--start-difficulty', settings.poolDifficulty],
@@ -153,7 +121,7 @@ async function start(
     {
       ...common,
       DATABASE_URL: testDatabaseUrl('contracts'),
-      KAFKA_CONSUMER_GROUP: groups.contracts.id,
+      KAFKA_CONSUMER_GROUP: groups.contracts,
       STRIPE_SECRET_KEY: stripeSecretKey,
       STRIPE_API_URL: standIn.url,
       LOG_LEVEL: 'warn',
@@ -165,7 +133,7 @@ async function start(
     {
       ...common,
       DATABASE_URL: testDatabaseUrl('verifier'),
-      KAFKA_CONSUMER_GROUP: groups.verifier.id,
+      KAFKA_CONSUMER_GROUP: groups.verifier,
       STRATUM_PORT: String(stratumPort),
       STRATUM_TARGET_SHARES_PER_MINUTE: String(settings.stratumTargetSharesPerMinute),
       DELIVERY_WINDOW_SECONDS: String(settings.deliveryWindowSeconds),
@@ -184,7 +152,7 @@ async function start(
     {
       ...common,
       DATABASE_URL: testDatabaseUrl('gateway'),
-      KAFKA_CONSUMER_GROUP: groups.gateway.id,
+      KAFKA_CONSUMER_GROUP: groups.gateway,
       // Redis database 12 belongs to this test: its rate-limit counters touch no other suite's.
       REDIS_URL: 'redis://127.0.0.1:6379/12',
       JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),

@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { capacityCheckRequestedV1, connectionChangedV1, rentalActivatedV1, shareJudgedV1 } from '@hashproof/events';
 import {
   connectAsAdmin,
   consumerGroupAtTopicEnds,
@@ -27,9 +26,6 @@ const TH = 1_000_000_000_000n;
 
 /** A stable group, moved to the ends of the verifier's topics: this suite needs none of their backlog. */
 const verifierGroup = 'hashrate-verifier-rentals-it';
-const verifierTopics = [rentalActivatedV1, capacityCheckRequestedV1, shareJudgedV1, connectionChangedV1].map(
-  (contract) => contract.topic,
-);
 
 interface Rental {
   id: string;
@@ -52,7 +48,7 @@ interface Problem {
 
 /** The built verifier as a process, allowed to reach the dev pool on loopback, with quick pool checks. */
 async function startVerifier(): Promise<ServiceProcess> {
-  await consumerGroupAtTopicEnds(verifierGroup, verifierTopics);
+  await consumerGroupAtTopicEnds(verifierGroup);
   const verifier = new ServiceProcess(
     'hashrate-verifier',
     {

@@ -1,13 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import {
-  capacityCheckCompletedV1,
-  contractFlaggedV1,
-  paymentCanceledV1,
-  paymentFailedV1,
-  paymentSucceededV1,
-} from '@hashproof/events';
 import { consumerGroupAtTopicEnds, freePort, ServiceProcess, testDatabaseUrl, waitFor } from '@hashproof/testing';
 
 const root = path.resolve(__dirname, '../../../../..');
@@ -67,23 +60,14 @@ export class StripeStandInProcess {
   }
 }
 
-/** The topics contracts consumes; positioning a group costs seconds per topic, so only these. */
-const contractsConsumes = [
-  capacityCheckCompletedV1,
-  paymentSucceededV1,
-  paymentFailedV1,
-  paymentCanceledV1,
-  contractFlaggedV1,
-].map(({ topic }) => topic);
-
 /**
  * The built contracts service as a process on the test database, its internal API on a free port and its
- * Stripe calls going to `stripeApiUrl`. Its consumer group starts at the ends of the topics it may consume:
+ * Stripe calls going to `stripeApiUrl`. Its consumer group starts at the ends of the topics:
  * the local broker keeps every earlier run's events.
  */
 export async function startContractsProcess(stripeApiUrl: string, runId: string): Promise<ServiceProcess> {
   const consumerGroup = `contracts-listings-it-${runId}`;
-  await consumerGroupAtTopicEnds(consumerGroup, contractsConsumes);
+  await consumerGroupAtTopicEnds(consumerGroup);
   const contracts = new ServiceProcess(
     'contracts',
     {
