@@ -3,6 +3,7 @@ import { defineEvent } from '../../event-contract';
 import { hashesPerSecond, isoTimestamp } from '../../primitives';
 import { byRentalId, rentalKey } from '../../rental-key';
 import { retention } from '../../retention';
+import { deliveryMeasurement } from '../delivery-measurement';
 
 /**
  * The verifier closed the last delivery window of a rental: nothing more will be measured for it. The period
@@ -21,17 +22,10 @@ export const deliveryMeasurementCompletedV1 = defineEvent({
     endsAt: isoTimestamp,
     contractedHashrate: hashesPerSecond,
     windows: z.number().int().nonnegative(),
-    /** The period less the renter's pool outages: the time the provider answers for. */
-    measuredSeconds: z.number().nonnegative(),
     /** Time the renter's pool was unreachable or refused the worker: the renter's side, never the provider's. */
     poolDownSeconds: z.number().nonnegative(),
     rigConnectedSeconds: z.number().nonnegative(),
-    acceptedShares: z.number().int().nonnegative(),
-    deliveredWork: z.number().nonnegative(),
-    estimatedHashrate: z.number().nonnegative(),
-    lower: z.number().nonnegative(),
-    upper: z.number().nonnegative(),
-    pValue: z.number().min(0).max(1).nullable(),
-    verdict: z.enum(['ok', 'under-delivery', 'insufficient-data']),
+    /** Over the whole period; measuredSeconds is the period less the renter's pool outages. */
+    ...deliveryMeasurement.shape,
   }),
 });
