@@ -19,7 +19,7 @@ export interface ProviderRentalsQuery {
 export class ListProviderRentalsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute(actor: Actor, query: ProviderRentalsQuery): Promise<RentalsPage> {
+  async execute(actor: Actor, query: ProviderRentalsQuery): Promise<RentalsPage> {
     const providerId = providerReadBy(actor, query.providerId) ?? undefined;
     return newestRentalsPage(this.dataSource, { ...query, providerId });
   }

@@ -20,7 +20,7 @@ export interface RentalsQuery {
 export class ListRentalsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute(actor: Actor, query: RentalsQuery): Promise<RentalsPage> {
+  async execute(actor: Actor, query: RentalsQuery): Promise<RentalsPage> {
     if (actor.role === 'provider') {
       throw new ActionForbiddenError('providers see the rentals of their listings under /v1/provider/rentals');
     }
