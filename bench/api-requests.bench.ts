@@ -21,6 +21,7 @@ import {
   bareRequests,
   browseQueries,
   browseRequests,
+  distinctBrowseRequests,
   findRequests,
   internalBrowseRequests,
   type Renter,
@@ -53,7 +54,8 @@ const settings = {
   renters: Number(process.env.BENCH_RENTERS ?? 20),
   /** The services' log level; production's is info, a line per request. */
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
-  kafkaBrokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+  /** As scripts/env.sh sets it: a worktree's own broker when KAFKA_PORT names one. */
+  kafkaBrokers: process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`,
   /** The gateway's rate-limit counters; they expire by themselves after the window (60 s). */
   redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13',
   /** `0` leaves purchases out even when the route is built. */
@@ -203,8 +205,12 @@ async function run(cleanups: Cleanups): Promise<void> {
   const { gatewayUrl, contractsUrl } = services;
   const bare = '(a) `GET /health/live`, bare';
   const browsing = '(b) `GET /v1/listings`, filtered';
+  const browsingDistinct = '(b) `GET /v1/listings`, distinct searches';
   const finding = '(c) `GET /v1/listings/{id}`';
   const browse = browseRequests(queries, renters);
+  // Enough that no search repeats within a run (warm-up and measured run each start from the first).
+  const distinct = (rate: number) =>
+    distinctBrowseRequests(Math.ceil(rate * Math.max(settings.seconds, settings.warmUpSeconds)), renters);
   const find = findRequests(marketplace.liveListings, renters);
 
   // At the goal's rate, each kind in turn.
@@ -214,6 +220,13 @@ async function run(cleanups: Cleanups): Promise<void> {
     ...atRate,
     listingRead: true,
   });
+  // The same, but no two searches alike: the gateway can reuse no answer (see the search cache in its listings/).
+  const distinctAtRate = await measure(
+    browsingDistinct,
+    pacedLabel(settings.rate),
+    paced(gatewayUrl, distinct(settings.rate), settings.rate),
+    { ...atRate, listingRead: true },
+  );
   await measure(finding, pacedLabel(settings.rate), paced(gatewayUrl, find, settings.rate), {
     ...atRate,
     listingRead: true,
@@ -267,6 +280,18 @@ async function run(cleanups: Cleanups): Promise<void> {
         listingRead: true,
       });
     }
+  }
+
+  // Distinct searches have no closed-loop run (autocannon sends its requests in the same order on every
+  // connection, so they would repeat): if they fell short of the goal's rate, again at half what they got.
+  const distinctHalf = Math.max(10, Math.round(achievedRate(distinctAtRate) / 20) * 10);
+  if (achievedRate(distinctAtRate) < 0.98 * settings.rate) {
+    await measure(
+      browsingDistinct,
+      `${pacedLabel(distinctHalf)} (half what it got at ${int(settings.rate)}/s)`,
+      paced(gatewayUrl, distinct(distinctHalf), distinctHalf),
+      { targetRate: distinctHalf, listingRead: true },
+    );
   }
 
   process.stdout.write(
@@ -373,7 +398,8 @@ function setupLine(marketplace: Marketplace, queries: number): string {
     `(${int(marketplace.liveListings.length)} live), ${int(marketplace.rentals)} rentals behind their track records ` +
     `and availability; ${settings.renters} renters signed up and logged in through the API, their tokens used in ` +
     `turn. Browse: ${queries} searches in turn (currency, rental length, budget, hash rate left, track record, a ` +
-    `second page, one provider's listings, unfiltered). Find: every live listing in turn. Purchases: 1 TH/s for a ` +
+    `second page, one provider's listings, unfiltered); distinct searches: no two alike (budget, rental length, ` +
+    `currency), so none is answered from the gateway's search cache. Find: every live listing in turn. Purchases: 1 TH/s for a ` +
     `day from listings with room, the dev pool as the renter's pool. Paced runs: ${settings.warmUpSeconds} s ` +
     `warm-up, then ${settings.seconds} s measured, at most ${settings.pacedConnections} requests waiting; ` +
     `closed-loop runs ${settings.maxSeconds} s. Services at LOG_LEVEL=${settings.logLevel}, default pools ` +

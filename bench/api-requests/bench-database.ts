@@ -8,8 +8,14 @@ const host = process.env.PGHOST ?? '127.0.0.1';
 const port = process.env.PGPORT ?? '5432';
 const adminUser = process.env.PGADMIN_USER ?? 'postgres';
 
-/** The benchmark's own database, created fresh for each run and dropped after it: never a shared one. */
-export const BENCH_DATABASE = 'hashproof_bench_api';
+/**
+ * The benchmark's own database, created fresh for each run and dropped after it: never a shared one. Named by
+ * BENCH_API_DATABASE, so that runs from two clones on one server do not drop each other's.
+ */
+export const BENCH_DATABASE = process.env.BENCH_API_DATABASE ?? 'hashproof_bench_api';
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(BENCH_DATABASE)) {
+  throw new Error(`BENCH_API_DATABASE must be a plain PostgreSQL name (a-z, 0-9, _), got "${BENCH_DATABASE}"`);
+}
 
 export type Context = 'gateway' | 'contracts' | 'verifier' | 'payouts';
 

@@ -63,7 +63,8 @@ function pick<T>(random: () => number, weighted: readonly (readonly [T, number])
 /**
  * Inserts rows through `unnest` of one array per column, a few thousand rows a statement. As the database's
  * owner: the rows are what contracts' own use cases would have written (listings and their audit trail,
- * completed capacity checks, payout accounts Stripe confirmed, rentals and their transitions).
+ * completed capacity checks, payout accounts Stripe confirmed, rentals and their transitions, providers' track
+ * records).
  */
 async function insertRows(
   db: Client,
@@ -87,7 +88,7 @@ async function insertRows(
  * A marketplace of `providers` providers, seeded directly in contracts' schema as the integration test
  * benches do: each provider has a completed capacity check and a connected payout account, one to three
  * listings (most live; some draft, paused or retired) on varied terms, and a history of rentals (completed,
- * terminated for non-delivery, settled) behind its track record, plus active rentals holding part of its
+ * terminated for non-delivery, settled) with the track record they add up to, plus active rentals holding part of its
  * live listings. Heavy-tailed: most providers have a few past rentals, a few have hundreds.
  */
 export async function seedMarketplace(db: Client, providers: number): Promise<Marketplace> {
@@ -100,6 +101,7 @@ export async function seedMarketplace(db: Client, providers: number): Promise<Ma
   const payoutAccounts: Row[] = [];
   const rentals: Row[] = [];
   const rentalTransitions: Row[] = [];
+  const trackRecords: Row[] = [];
   const liveListings: SeededListing[] = [];
   const pastRenters = Array.from({ length: 2_000 }, () => uuidFrom(random));
   const poolUrl = 'stratum+tcp://pool.example.test:3333';
@@ -244,6 +246,7 @@ export async function seedMarketplace(db: Client, providers: number): Promise<Ma
     }
     // The track record: heavy-tailed, 0 to ~200 past rentals on the provider's listings.
     const past = Math.floor(Math.exp(random() * Math.log(200))) - 1;
+    const track = { completed: 0, terminated: 0 };
     for (let r = 0; r < past; r++) {
       const listing = own[Math.floor(random() * own.length)] as SeededListing;
       const ending = pick<readonly string[]>(random, [
@@ -260,7 +263,11 @@ export async function seedMarketplace(db: Client, providers: number): Promise<Ma
         [30 * DAY, 1],
       ]);
       addRental(listing, hashrate, ending, Math.floor(random() * 170 * DAY) + DAY, durationSeconds);
+      // As contracts keeps it: a settled rental counts by how it ended before.
+      if (ending.includes('completed')) track.completed += 1;
+      if (ending.includes('terminated')) track.terminated += 1;
     }
+    if (track.completed + track.terminated > 0) trackRecords.push([providerId, track.completed, track.terminated]);
     for (const listing of own) if (listing.held >= 0n) liveListings.push(listing);
     // The latest completed capacity check verified the live listings and some headroom.
     const verified = liveHashrate + BigInt(50 + Math.floor(random() * 150)) * TH;
@@ -359,6 +366,16 @@ export async function seedMarketplace(db: Client, providers: number): Promise<Ma
         ['occurred_at', 'timestamptz'],
       ],
       rentalTransitions,
+    );
+    await insertRows(
+      db,
+      'contracts.provider_track_records',
+      [
+        ['provider_id', 'uuid'],
+        ['completed_rentals', 'int'],
+        ['terminated_rentals', 'int'],
+      ],
+      trackRecords,
     );
     await db.query('COMMIT');
   } catch (error) {

@@ -60,6 +60,22 @@ export function browseRequests(queries: readonly Query[], renters: readonly Rent
   );
 }
 
+/**
+ * `count` searches no two alike (budget and rental length vary; some in EUR), each once with the next renter's
+ * token: none can be answered from a search made before it, as when renters look for many different things.
+ */
+export function distinctBrowseRequests(count: number, renters: readonly Renter[]): RequestSpec[] {
+  return Array.from({ length: count }, (_, index): RequestSpec => {
+    const query = {
+      currency: index % 5 === 0 ? 'EUR' : 'USD',
+      maxPricePerThDayMinor: 700 + (index % 1_800),
+      durationSeconds: (1 + Math.floor(index / 1_800)) * 3_600,
+    };
+    const renter = renters[index % renters.length] as Renter;
+    return { method: 'GET', path: withQuery('/v1/listings', query), headers: bearer(renter.accessToken) };
+  });
+}
+
 export function findRequests(listings: readonly SeededListing[], renters: readonly Renter[]): RequestSpec[] {
   return rotate(
     listings.map((listing) => `/v1/listings/${listing.id}`),

@@ -14,6 +14,7 @@ import { RentalPayments1764300000000 } from './migrations/1764300000000-rental-p
 import { Listings1764400000000 } from './migrations/1764400000000-listings';
 import { RentalPurchases1764510000000 } from './migrations/1764510000000-rental-purchases';
 import { RentalLifecycle1764600000000 } from './migrations/1764600000000-rental-lifecycle';
+import { ProviderTrackRecords1764700000000 } from './migrations/1764700000000-provider-track-records';
 import { RentalSettlement1764710000000 } from './migrations/1764710000000-rental-settlement';
 
 export function contractsDatabase(
@@ -41,6 +42,7 @@ export function contractsDatabase(
       Listings1764400000000,
       RentalPurchases1764510000000,
       RentalLifecycle1764600000000,
+      ProviderTrackRecords1764700000000,
       RentalSettlement1764710000000,
     ],
   };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { cursorParts, decodeCursor, encodeCursor } from '../paging/keyset-cursor';
 import { heldByRentalsJoin, listingOf, type ListingRow } from './listing-row';
 import type { ListingWithAvailability } from './listing-with-availability';
-import { type TrackRecord, trackRecordJoin } from './track-record';
+import { type TrackRecord, trackRecordColumns, trackRecordJoin } from './track-record';
 
 export interface BrowseListingsFilter {
   /** H/s still for sale, at least. */
@@ -49,17 +49,18 @@ export class BrowseListingsUseCase {
     if (filter.minAvailableHashrate !== undefined) {
       conditions.push(`l.hashrate - holding.held::numeric >= ${bind(filter.minAvailableHashrate.toString())}::numeric`);
     }
-    if (filter.minCompletedRentals !== undefined)
-      conditions.push(`track.completed >= ${bind(filter.minCompletedRentals)}`);
+    if (filter.minCompletedRentals !== undefined) {
+      conditions.push(`${trackRecordColumns.completed} >= ${bind(filter.minCompletedRentals)}`);
+    }
     if (filter.maxTerminatedRentals !== undefined) {
-      conditions.push(`track.terminated <= ${bind(filter.maxTerminatedRentals)}`);
+      conditions.push(`${trackRecordColumns.terminated} <= ${bind(filter.maxTerminatedRentals)}`);
     }
     if (page.cursor !== undefined) {
       const [price, id] = decodeCursor(page.cursor, [cursorParts.integer, cursorParts.uuid]);
       conditions.push(`(l.price_per_th_day_minor, l.id) > (${bind(price)}::bigint, ${bind(id)}::uuid)`);
     }
     const rows = await this.dataSource.query<(ListingRow & { completed: number; terminated: number })[]>(
-      `SELECT l.*, holding.held, track.completed, track.terminated
+      `SELECT l.*, holding.held, ${trackRecordColumns.completed} AS completed, ${trackRecordColumns.terminated} AS terminated
        FROM "listings" l ${heldByRentalsJoin} ${trackRecordJoin}
        WHERE ${conditions.join(' AND ')}
        ORDER BY l.price_per_th_day_minor, l.id

@@ -11,8 +11,8 @@ export class FindListingUseCase {
   constructor(private readonly listings: ListingRepository) {}
 
   async execute(actor: Actor, listingId: string): Promise<ListingWithAvailability> {
-    const listing = await this.listings.find(listingId);
-    if (!listing || !mayView(actor, listing)) throw new ListingNotFoundError();
-    return { listing, held: await this.listings.heldHashrate(listing.id) };
+    const found = await this.listings.findWithAvailability(listingId);
+    if (!found || !mayView(actor, found.listing)) throw new ListingNotFoundError();
+    return found;
   }
 }

@@ -4,8 +4,10 @@ import { capacityHoldingStatuses } from '../provider-capacity/capacity-rule';
 import { ProviderCapacity } from '../provider-capacity/provider-capacity.entity';
 import { Rental } from '../rentals/rental.entity';
 import { Listing } from './listing.entity';
+import { heldByRentalsJoin, listingOf, type ListingRow } from './listing-row';
 import type { ListingStatus } from './listing-status';
 import { ListingTransition } from './listing-transition.entity';
+import type { ListingWithAvailability } from './listing-with-availability';
 
 /** Listings and what the listing rules need to know about them, inside the caller's transaction. */
 @Injectable()
@@ -14,6 +16,15 @@ export class ListingRepository {
 
   find(listingId: string, manager: EntityManager = this.dataSource.manager): Promise<Listing | null> {
     return manager.findOneBy(Listing, { id: listingId });
+  }
+
+  /** The listing and the H/s its rentals hold, read in one statement (a listing's page asks for both). */
+  async findWithAvailability(listingId: string): Promise<ListingWithAvailability | null> {
+    const [row] = await this.dataSource.query<ListingRow[]>(
+      `SELECT l.*, holding.held FROM "listings" l ${heldByRentalsJoin} WHERE l.id = $1`,
+      [listingId],
+    );
+    return row ? { listing: listingOf(row), held: BigInt(row.held) } : null;
   }
 
   lock(manager: EntityManager, listingId: string): Promise<Listing | null> {

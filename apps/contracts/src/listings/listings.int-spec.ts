@@ -29,6 +29,7 @@ import {
 } from './listing.errors';
 import type { ListingAction } from './listing-lifecycle';
 import type { ListingTerms } from './listing-terms';
+import { RentalDriver } from './testing/rental-driver';
 import { UpdateListingUseCase } from './update-listing.usecase';
 
 jest.setTimeout(120_000);
@@ -295,32 +296,13 @@ describe('listings on the contracts database', () => {
       const draft = await createListing(contracts, veteran, { pricePerThDayMinor: 100n, currency });
       ids.draft = draft.id;
       // The veteran's record: two completed rentals, one settled after completing, one terminated and settled.
-      await pastRental(veteran, ['completed']);
-      await pastRental(veteran, ['completed']);
-      await pastRental(veteran, ['completed', 'settled']);
-      await pastRental(veteran, ['terminated', 'settled']);
+      const pastRentals = new RentalDriver(contracts);
+      await pastRentals.run(veteran, ['active', 'completed']);
+      await pastRentals.run(veteran, ['active', 'completed']);
+      await pastRentals.run(veteran, ['active', 'completed', 'settled']);
+      await pastRentals.run(veteran, ['active', 'terminated', 'settled']);
       await openRental(veteran, ids.mid!, 150n * TH);
     });
-
-    /** A rental that ran through `path` after activation, with its audit trail, written as the rental use cases would. */
-    async function pastRental(providerId: string, path: string[]) {
-      const id = randomUUID();
-      await db.query(
-        `INSERT INTO contracts.rentals (id, listing_id, provider_id, renter_id, hashrate, duration_seconds, price_minor,
-           currency, status, pool_url, pool_worker, stratum_credential, starts_at, ends_at, version)
-         VALUES ($1, $2, $3, $4, 1000000000000, 86400, 1000, 'USD', $5, 'stratum+tcp://127.0.0.1:3334', 'w',
-           $6, now() - interval '2 days', now() - interval '1 day', 1)`,
-        [id, randomUUID(), providerId, renter.id, path.at(-1), `hp_${id.replaceAll('-', '')}`],
-      );
-      let from = 'active';
-      for (const to of path) {
-        await db.query(
-          `INSERT INTO contracts.rental_transitions (rental_id, from_status, to_status, actor) VALUES ($1, $2, $3, 'test')`,
-          [id, from, to],
-        );
-        from = to;
-      }
-    }
 
     const labelsOf = (page: { items: { listing: { id: string } }[] }) =>
       page.items.map(({ listing }) => Object.keys(ids).find((label) => ids[label] === listing.id) ?? listing.id);

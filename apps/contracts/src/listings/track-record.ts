@@ -1,3 +1,5 @@
+import type { RentalStatus } from '../rentals/rental-status';
+
 /** How a provider's past rentals ended: the track record renters filter on. */
 export interface TrackRecord {
   /** Rentals that ran to their end and were not terminated (settled ones included). */
@@ -6,20 +8,31 @@ export interface TrackRecord {
   readonly terminatedRentals: number;
 }
 
+const unchanged: TrackRecord = { completedRentals: 0, terminatedRentals: 0 };
+
+const countOf = (status: RentalStatus | null, counted: RentalStatus) => (status === counted ? 1 : 0);
+
 /**
- * Joins `track` for the provider of listing `l`: a settled rental counts by the status it was settled from,
- * which its audit trail records (settled follows completed, cancelled or terminated).
+ * What a rental's move from `from` to `to` adds to its provider's track record. A settled rental keeps counting
+ * by the status it was settled from (completed, terminated, or cancelled, which never counts), so settling
+ * changes nothing.
  */
-export const trackRecordJoin = `
-  CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE outcome.status = 'completed')::int AS completed,
-           count(*) FILTER (WHERE outcome.status = 'terminated')::int AS terminated
-    FROM "rentals" r
-    CROSS JOIN LATERAL (
-      SELECT CASE WHEN r.status = 'settled' THEN (
-        SELECT t.from_status FROM "rental_transitions" t
-        WHERE t.rental_id = r.id AND t.to_status = 'settled' ORDER BY t.id DESC LIMIT 1
-      ) ELSE r.status END AS status
-    ) outcome
-    WHERE r.provider_id = l.provider_id AND r.status IN ('completed', 'terminated', 'settled')
-  ) track`;
+export function trackRecordChange(from: RentalStatus | null, to: RentalStatus): TrackRecord {
+  if (to === 'settled') return unchanged;
+  return {
+    completedRentals: countOf(to, 'completed') - countOf(from, 'completed'),
+    terminatedRentals: countOf(to, 'terminated') - countOf(from, 'terminated'),
+  };
+}
+
+export const isTrackRecordUnchanged = (change: TrackRecord) =>
+  change.completedRentals === 0 && change.terminatedRentals === 0;
+
+/** Joins `track`, the kept row of the provider of listing `l`: none for one whose rentals never ended either way. */
+export const trackRecordJoin = `LEFT JOIN "provider_track_records" track ON track.provider_id = l.provider_id`;
+
+/** The counts from `track`, zero without a row. */
+export const trackRecordColumns = {
+  completed: 'COALESCE(track.completed_rentals, 0)',
+  terminated: 'COALESCE(track.terminated_rentals, 0)',
+} as const;

@@ -1,6 +1,7 @@
 import { rentalStatusChangedV1 } from '@hashproof/events';
 import type { EventCause, Outbox } from '@hashproof/messaging';
 import type { EntityManager } from 'typeorm';
+import { keepTrackRecord } from '../listings/provider-track-records';
 import type { RentalStatus } from './rental-status';
 import { RentalTransition } from './rental-transition.entity';
 
@@ -15,8 +16,9 @@ export interface RentalTransitionRecord {
 }
 
 /**
- * The audit row of a status change and its rentals.status-changed event, written in the transaction of the
- * change itself: the trail in the database and the one on Kafka never disagree. Returns when it happened.
+ * The audit row of a status change, its rentals.status-changed event and what it adds to the provider's track
+ * record, written in the transaction of the change itself: the trail in the database, the one on Kafka and the
+ * counts renters filter on never disagree. Returns when it happened.
  */
 export async function recordRentalTransition(
   transaction: EntityManager,
@@ -32,6 +34,7 @@ export async function recordRentalTransition(
     reason: change.reason,
     occurredAt: at,
   });
+  await keepTrackRecord(transaction, change);
   await outbox.record(
     transaction,
     rentalStatusChangedV1,

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import type { GatewayConfig } from '@hashproof/config';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
@@ -41,7 +42,7 @@ export class AuthModule {
       controllers: [AuthController],
       providers: [
         { provide: AUTH_SETTINGS, useValue: settings },
-        { provide: ACCESS_TOKEN_SECRET, useValue: config.JWT_ACCESS_SECRET },
+        { provide: ACCESS_TOKEN_SECRET, useValue: createSecretKey(Buffer.from(config.JWT_ACCESS_SECRET)) },
         LocalStrategy,
         JwtStrategy,
         ApiKeyStrategy,

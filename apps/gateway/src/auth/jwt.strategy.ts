@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -15,12 +16,15 @@ const claims = z.object({ sub: z.uuid(), role: z.enum(roles), sid: z.uuid(), jti
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(ACCESS_TOKEN_SECRET) secret: string,
+    @Inject(ACCESS_TOKEN_SECRET) secret: KeyObject,
     private readonly revocations: SessionRevocations,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secret,
+      // A key object, not the string: given a string, jsonwebtoken first tries it as a public key (which throws)
+      // and then derives a secret key from it, on every verification, ~0.3 ms a request. passport-jwt passes the
+      // key to jsonwebtoken as it is; its typings predate key objects.
+      secretOrKey: secret as unknown as Buffer,
       // Pinned, so a token cannot pick its own algorithm ("none", or RS256 with the secret as a public key).
       algorithms: ['HS256'],
       issuer: accessTokenIssuer,

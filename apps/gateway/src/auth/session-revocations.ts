@@ -11,11 +11,12 @@ export class SessionRevocations {
     await transaction.update(RefreshToken, { familyId: sessionId, accountId, revokedAt: IsNull() }, { revokedAt: now });
   }
 
+  /** Asked on every request with an access token: plain SQL, without building a query each time. */
   async isRevoked(sessionId: string): Promise<boolean> {
-    return this.dataSource
-      .getRepository(RefreshToken)
-      .createQueryBuilder('token')
-      .where('token.familyId = :sessionId AND token.revokedAt IS NOT NULL', { sessionId })
-      .getExists();
+    const [row] = await this.dataSource.query<{ revoked: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM "refresh_tokens" WHERE "family_id" = $1 AND "revoked_at" IS NOT NULL) AS revoked`,
+      [sessionId],
+    );
+    return row?.revoked === true;
   }
 }

@@ -15,8 +15,29 @@ import {
   type UpdateListingDto,
 } from './listing.dto';
 import { contractsProviderRentalPageSchema, type ProviderRentalsQueryDto } from './provider-rental.dto';
+import { ShortLivedCache } from './short-lived-cache';
 
 export type ListingAction = 'publish' | 'pause' | 'resume' | 'retire';
+
+type BrowsedListingPage = z.output<typeof browsedListingPageSchema>;
+
+/**
+ * How long a search's answer is reused. A page of live listings is the same for every caller, and renters
+ * searching the same terms within a second see one answer instead of a query each. Staleness is harmless: a
+ * listing's availability or its provider's track record shown up to a second late is no worse than a page the
+ * renter loaded a second earlier, a live listing's terms cannot change (it is paused to be edited), and a purchase
+ * re-checks status, terms and what is left under the provider's and the listing's locks, so nothing is sold on
+ * the strength of a cached page.
+ */
+const SEARCH_ANSWER_TTL_MS = 1_000;
+/** Distinct searches kept at once: a bound on memory (a page holds at most 100 listings). */
+const SEARCHES_KEPT = 256;
+
+/** The same search however its parameters were written or ordered. */
+function searchKey(query: BrowseListingsQueryDto): string {
+  const given = Object.entries(query).filter(([, value]) => value !== undefined);
+  return JSON.stringify(given.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
 
 /**
  * Listings are contracts': each call acts for the gateway's caller, whose rights contracts decides, and its
@@ -24,14 +45,19 @@ export type ListingAction = 'publish' | 'pause' | 'resume' | 'retire';
  */
 @Injectable()
 export class ListingsClient {
+  private readonly searches = new ShortLivedCache<BrowsedListingPage>(SEARCH_ANSWER_TTL_MS, SEARCHES_KEPT);
+
   constructor(@Inject(CONTRACTS_API) private readonly contracts: InternalApiClient) {}
 
   create(caller: Principal, body: CreateListingDto) {
     return this.call(caller, listingViewSchema, { method: 'POST', path: '/internal/v1/listings', body });
   }
 
-  browse(caller: Principal, query: BrowseListingsQueryDto) {
-    return this.call(caller, browsedListingPageSchema, { method: 'GET', path: '/internal/v1/listings', query });
+  /** Answers for any signed-in caller alike, so the first caller's request serves the others for a while. */
+  browse(caller: Principal, query: BrowseListingsQueryDto): Promise<BrowsedListingPage> {
+    return this.searches.get(searchKey(query), () =>
+      this.call(caller, browsedListingPageSchema, { method: 'GET', path: '/internal/v1/listings', query }),
+    );
   }
 
   find(caller: Principal, listingId: string) {

@@ -107,4 +107,43 @@ describe('InternalApiClient', () => {
       message: expect.stringMatching(/ECONNREFUSED/),
     });
   });
+
+  it('keeps one connection alive across calls', async () => {
+    const { server, seen, url } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    servers.push(server);
+    const connections: unknown[] = [];
+    server.on('connection', (socket) => connections.push(socket));
+    const client = new InternalApiClient(url, token, { timeoutMs: 2000 });
+    for (let call = 0; call < 3; call++) await client.request({ method: 'GET', path: '/internal/v1/anything' });
+    expect(seen).toHaveLength(3);
+    expect(connections).toHaveLength(1);
+  });
+
+  it('throws an unavailable error when the answer is cut off', async () => {
+    const { server, url } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"items": [');
+      setTimeout(() => response.destroy(), 20);
+    });
+    servers.push(server);
+    const client = new InternalApiClient(url, token, { timeoutMs: 2000, service: 'contracts' });
+    await expect(client.request({ method: 'GET', path: '/internal/v1/listings' })).rejects.toMatchObject({
+      name: 'InternalServiceUnavailableError',
+      service: 'contracts',
+    });
+  });
+
+  it('throws an unavailable error when a JSON answer cannot be parsed', async () => {
+    const { server, url } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"items": [');
+    });
+    servers.push(server);
+    const client = new InternalApiClient(url, token, { timeoutMs: 2000, service: 'contracts' });
+    await expect(client.request({ method: 'GET', path: '/internal/v1/listings' })).rejects.toMatchObject({
+      name: 'InternalServiceUnavailableError',
+      message: expect.stringMatching(/^contracts is unavailable: unparseable JSON answer/),
+    });
+  });
 });

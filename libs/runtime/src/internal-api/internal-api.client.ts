@@ -1,3 +1,5 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { type ActingPrincipal, encodeActingPrincipal, INTERNAL_PRINCIPAL_HEADER } from './acting-principal';
 import { InternalServiceUnavailableError } from './internal-service-unavailable.error';
 
@@ -31,16 +33,29 @@ export interface InternalApiClientOptions {
   readonly service?: string;
 }
 
+/** What came back, before the body is interpreted. */
+interface RawAnswer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+/** Kept shorter than the services' own keep-alive (Fastify's 72 s), so an idle connection is closed by us. */
+const IDLE_CONNECTION_MS = 30_000;
+
 /**
  * Synchronous calls from one hashproof service to another's `/internal/v1/...` routes, authenticated with
- * the shared INTERNAL_API_TOKEN. Uses Node's fetch, whose undici pool keeps connections to each service
- * alive between calls. No answer (refused, reset, timed out) is an InternalServiceUnavailableError; any
- * answer, an error status included, is returned for the caller to interpret.
+ * the shared INTERNAL_API_TOKEN, over connections kept alive between calls (an agent per client). node:http
+ * rather than fetch: on a proxied read it costs the gateway less than half the CPU of fetch's WHATWG streams.
+ * No answer (refused, reset, timed out) is an InternalServiceUnavailableError; any answer, an error status
+ * included, is returned for the caller to interpret.
  */
 export class InternalApiClient {
   readonly service: string;
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
+  private readonly send: typeof httpRequest;
+  private readonly agent: HttpAgent;
 
   constructor(
     baseUrl: string,
@@ -48,8 +63,12 @@ export class InternalApiClient {
     options: InternalApiClientOptions,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
-    this.service = options.service ?? new URL(baseUrl).host;
+    const { host, protocol } = new URL(baseUrl);
+    this.service = options.service ?? host;
     this.timeoutMs = options.timeoutMs;
+    const agentOptions = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
+    [this.send, this.agent] =
+      protocol === 'https:' ? [httpsRequest, new HttpsAgent(agentOptions)] : [httpRequest, new HttpAgent(agentOptions)];
   }
 
   async request<T>({ method, path, principal, body, query, ...extra }: InternalRequest): Promise<InternalResponse<T>> {
@@ -60,28 +79,52 @@ export class InternalApiClient {
       accept: 'application/json, application/problem+json',
     };
     if (principal) headers[INTERNAL_PRINCIPAL_HEADER] = encodeActingPrincipal(principal);
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    const answer = await this.exchange(method, `${this.baseUrl}${path}${queryString(query)}`, headers, payload);
     try {
-      const response = await fetch(`${this.baseUrl}${path}${queryString(query)}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal,
-      });
-      return { status: response.status, body: parseBody(await response.text(), response.headers) as T };
+      return { status: answer.status, body: parseBody(answer.text, answer.contentType) as T };
     } catch (error) {
-      throw this.unavailable(error, signal);
+      throw new InternalServiceUnavailableError(this.service, (error as Error).message, { cause: error });
     }
   }
 
-  private unavailable(error: unknown, signal: AbortSignal): InternalServiceUnavailableError {
-    if (signal.aborted) {
-      return new InternalServiceUnavailableError(this.service, `no answer within ${this.timeoutMs} ms`, {
-        cause: error,
+  /** One request and its whole answer within the timeout; settles once, whichever comes first. */
+  private exchange(method: string, url: string, headers: Record<string, string>, payload?: string) {
+    return new Promise<RawAnswer>((resolve, reject) => {
+      const request = this.send(url, { method, headers, agent: this.agent });
+      let settled = false;
+      const settle = () => {
+        const first = !settled;
+        settled = true;
+        clearTimeout(timer);
+        return first;
+      };
+      const fail = (reason: string, cause?: unknown) => {
+        if (!settle()) return;
+        reject(new InternalServiceUnavailableError(this.service, reason, { cause }));
+        request.destroy();
+      };
+      const timer = setTimeout(() => fail(`no answer within ${this.timeoutMs} ms`), this.timeoutMs);
+      request.on('error', (error) => fail(describe(error), error));
+      request.on('response', (response) => {
+        response.setEncoding('utf8');
+        let text = '';
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('error', (error) => fail(describe(error), error));
+        response.on('close', () => {
+          if (!response.complete) fail('the answer was cut off');
+        });
+        response.on('end', () => {
+          if (!settle()) return;
+          resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'] ?? '', text });
+        });
       });
-    }
-    return new InternalServiceUnavailableError(this.service, describe(error), { cause: error });
+      request.end(payload);
+    });
   }
 }
 
@@ -103,9 +146,9 @@ function queryValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function parseBody(text: string, headers: Headers): unknown {
+function parseBody(text: string, contentType: string): unknown {
   if (text === '') return undefined;
-  if (!/[/+]json\b/.test(headers.get('content-type') ?? '')) return text;
+  if (!/[/+]json\b/.test(contentType)) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -113,13 +156,9 @@ function parseBody(text: string, headers: Headers): unknown {
   }
 }
 
-/**
- * fetch reports a refused or reset connection as "fetch failed", with the socket error as its cause.
- * Duck-typed: those errors may come from another realm (as under jest), where instanceof Error fails.
- */
-function describe(error: unknown): string {
-  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
-  const reason = cause?.code ?? cause?.message;
-  const text = typeof message === 'string' ? message : String(error);
-  return typeof reason === 'string' ? `${text}: ${reason}` : text;
+/** A socket error as its code (ECONNREFUSED, ECONNRESET) beside its message. */
+function describe(error: Error & { code?: unknown }): string {
+  return typeof error.code === 'string' && !error.message.includes(error.code)
+    ? `${error.message}: ${error.code}`
+    : error.message;
 }
