@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { settlementFinalizedV1 } from '@hashproof/events';
 import { originatingFrom } from '@hashproof/messaging';
 import { waitFor } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -15,6 +16,7 @@ import { TerminateRentalUseCase } from '../../rentals/terminate-rental.usecase';
 import { TH } from '../../testing/listings-test-bench';
 
 const day = 86_400;
+const price = 1_000n;
 
 /** The moves besides payment (see activate) that a test drives a rental through, each by its own use case. */
 export type RentalMoveTo = Extract<RentalStatus, 'completed' | 'cancelled' | 'disputed' | 'terminated' | 'settled'>;
@@ -36,7 +38,7 @@ export class RentalDriver {
       renterId: this.renter.id,
       hashrate: TH,
       durationSeconds: day,
-      priceMinor: 1_000n,
+      priceMinor: price,
       currency: 'USD',
       pool: { url: 'stratum+tcp://127.0.0.1:3334', worker: 'renter.track-record', password: 'x' },
       actor: `renter:${this.renter.id}`,
@@ -82,8 +84,37 @@ export class RentalDriver {
         await this.contracts.get(TerminateRentalUseCase).execute({ rentalId, actor: this.admin, reason });
         return;
       case 'settled':
-        await this.contracts.get(SettleRentalUseCase).execute({ rentalId, actor: this.admin });
+        await this.settle(rentalId);
     }
+  }
+
+  /** As payouts' settlement-finalized does: all of the price to the provider. */
+  private async settle(rentalId: string): Promise<void> {
+    const message = settlementFinalizedV1.serialize(
+      {
+        eventId: randomUUID(),
+        occurredAt: new Date().toISOString(),
+        correlationId: rentalId,
+        causationId: null,
+        producer: 'rental-driver',
+      },
+      { rentalId },
+      {
+        rentalId,
+        providerId: randomUUID(),
+        renterId: this.renter.id,
+        currency: 'USD',
+        paidMinor: Number(price),
+        providerEarningsMinor: Number(price),
+        renterRefundMinor: 0,
+        creditedSeconds: day,
+        finalizedAt: new Date().toISOString(),
+      },
+    );
+    const event = settlementFinalizedV1.deserialize(message.value);
+    await this.contracts
+      .get(DataSource)
+      .transaction((transaction) => this.contracts.get(SettleRentalUseCase).execute(event, transaction));
   }
 
   /**
