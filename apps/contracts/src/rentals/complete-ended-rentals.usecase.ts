@@ -42,7 +42,12 @@ export class CompleteEndedRentalsUseCase {
       [now, batchSize],
     );
     if (due.length === 0) return 0;
-    const rentals = await transaction.find(Rental, { where: { id: In(due.map(({ id }) => id)) } });
+    // By provider: each completion also updates its provider's track record, and replicas completing batches at
+    // once must take those row locks in one order, or two of them could wait on each other.
+    const rentals = await transaction.find(Rental, {
+      where: { id: In(due.map(({ id }) => id)) },
+      order: { providerId: 'ASC', id: 'ASC' },
+    });
     for (const rental of rentals) {
       await moveRental(transaction, this.outbox, rental, {
         to: 'completed',
