@@ -15,7 +15,6 @@ import {
   type UpdateListingDto,
 } from './listing.dto';
 import { contractsProviderRentalPageSchema, type ProviderRentalsQueryDto } from './provider-rental.dto';
-import { LiveListingViews } from './live-listing-views';
 import { ShortLivedCache } from './short-lived-cache';
 
 export type ListingAction = 'publish' | 'pause' | 'resume' | 'retire';
@@ -48,10 +47,7 @@ function searchKey(query: BrowseListingsQueryDto): string {
 export class ListingsClient {
   private readonly searches = new ShortLivedCache<BrowsedListingPage>(SEARCH_ANSWER_TTL_MS, SEARCHES_KEPT);
 
-  constructor(
-    @Inject(CONTRACTS_API) private readonly contracts: InternalApiClient,
-    private readonly liveListings: LiveListingViews,
-  ) {}
+  constructor(@Inject(CONTRACTS_API) private readonly contracts: InternalApiClient) {}
 
   create(caller: Principal, body: CreateListingDto) {
     return this.call(caller, listingViewSchema, { method: 'POST', path: '/internal/v1/listings', body });
@@ -65,18 +61,14 @@ export class ListingsClient {
   }
 
   find(caller: Principal, listingId: string) {
-    return this.liveListings.find(listingId, () =>
-      this.call(caller, listingViewSchema, { method: 'GET', path: `/internal/v1/listings/${listingId}` }),
-    );
+    return this.call(caller, listingViewSchema, { method: 'GET', path: `/internal/v1/listings/${listingId}` });
   }
 
   update(caller: Principal, listingId: string, body: UpdateListingDto) {
-    this.liveListings.forget(listingId);
     return this.call(caller, listingViewSchema, { method: 'PATCH', path: `/internal/v1/listings/${listingId}`, body });
   }
 
   act(caller: Principal, listingId: string, action: ListingAction) {
-    this.liveListings.forget(listingId);
     return this.call(caller, listingViewSchema, {
       method: 'POST',
       path: `/internal/v1/listings/${listingId}/${action}`,

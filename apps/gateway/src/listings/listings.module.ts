@@ -2,7 +2,6 @@ import type { GatewayConfig } from '@hashproof/config';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ListingsClient } from './listings.client';
 import { ListingsController } from './listings.controller';
-import { LiveListingViewsModule } from './live-listing-views';
 import { ProviderListingsController } from './provider-listings.controller';
 import { PROVIDER_RENTAL_SETTINGS, type ProviderRentalSettings } from './provider-rental-settings';
 import { ProviderRentalsController } from './provider-rentals.controller';
@@ -14,7 +13,6 @@ export class ListingsModule {
     const settings: ProviderRentalSettings = { stratumUrl: config.STRATUM_PUBLIC_URL };
     return {
       module: ListingsModule,
-      imports: [LiveListingViewsModule],
       controllers: [ListingsController, ProviderListingsController, ProviderRentalsController],
       providers: [{ provide: PROVIDER_RENTAL_SETTINGS, useValue: settings }, ListingsClient],
     };

@@ -63,26 +63,4 @@ describe('a short-lived cache', () => {
     expect(await cache.get('c', loader('c2'))).toBe('c1');
     expect(await cache.get('a', loader('a2'))).toBe('a2');
   });
-
-  it('keeps only the answers said to be shared, and never shares a load on its way', async () => {
-    const cache = new ShortLivedCache<string>(1_000, 10, now);
-    const shared = (answer: string) => answer.startsWith('live');
-    expect(await cache.getShared('a', loader('draft for its provider'), shared)).toBe('draft for its provider');
-    expect(await cache.getShared('a', loader('live'), shared)).toBe('live');
-    expect(await cache.getShared('a', loader('paused'), shared)).toBe('live');
-    expect(loads).toEqual(['draft for its provider', 'live']);
-
-    const [first, second] = await Promise.all([
-      cache.getShared('b', loader('draft, first caller'), shared),
-      cache.getShared('b', loader('draft, second caller'), shared),
-    ]);
-    expect([first, second]).toEqual(['draft, first caller', 'draft, second caller']);
-  });
-
-  it('asks again once a key is forgotten', async () => {
-    const cache = new ShortLivedCache<string>(1_000, 10, now);
-    await cache.get('a', loader('live'));
-    cache.forget('a');
-    expect(await cache.get('a', loader('paused'))).toBe('paused');
-  });
 });

@@ -18,44 +18,19 @@ export class ShortLivedCache<T> {
   ) {}
 
   get(key: string, load: () => Promise<T>): Promise<T> {
-    const kept = this.fresh(key);
-    if (kept) return kept;
+    const now = this.now();
+    const kept = this.entries.get(key);
+    if (kept && kept.expiresAt > now) return kept.value;
+    this.entries.delete(key);
     const value = load();
-    this.keep(key, value);
+    this.entries.set(key, { expiresAt: now + this.ttlMs, value });
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
-    return value;
-  }
-
-  /**
-   * For answers that depend on who asks unless `shared(answer)` says otherwise: a load is never shared while on its
-   * way, and only a shared answer is kept for later callers.
-   */
-  async getShared(key: string, load: () => Promise<T>, shared: (answer: T) => boolean): Promise<T> {
-    const kept = this.fresh(key);
-    if (kept) return kept;
-    const answer = await load();
-    if (shared(answer)) this.keep(key, Promise.resolve(answer));
-    return answer;
-  }
-
-  forget(key: string): void {
-    this.entries.delete(key);
-  }
-
-  private fresh(key: string): Promise<T> | undefined {
-    const kept = this.entries.get(key);
-    if (kept && kept.expiresAt > this.now()) return kept.value;
-    this.entries.delete(key);
-    return undefined;
-  }
-
-  private keep(key: string, value: Promise<T>): void {
-    this.entries.set(key, { expiresAt: this.now() + this.ttlMs, value });
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.capacity) break;
       this.entries.delete(oldest);
     }
+    return value;
   }
 }

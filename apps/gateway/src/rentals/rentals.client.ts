@@ -5,7 +5,6 @@ import type { Principal } from '../auth/principal';
 import { actingPrincipalOf } from '../internal-services/acting-principal-of';
 import { CONTRACTS_API } from '../internal-services/internal-services.tokens';
 import { requestOrRelay } from '../internal-services/relay-problem';
-import { LiveListingViews } from '../listings/live-listing-views';
 import {
   contractsPurchaseSchema,
   contractsRentalPageSchema,
@@ -20,21 +19,15 @@ import {
  */
 @Injectable()
 export class RentalsClient {
-  constructor(
-    @Inject(CONTRACTS_API) private readonly contracts: InternalApiClient,
-    private readonly liveListings: LiveListingViews,
-  ) {}
+  constructor(@Inject(CONTRACTS_API) private readonly contracts: InternalApiClient) {}
 
-  /** A purchase changes what its listing has left: the renter sees that on the listing's page at once. */
-  async rent(caller: Principal, body: RentDto, idempotencyKey: string | null) {
-    const purchase = await this.call(caller, contractsPurchaseSchema, {
+  rent(caller: Principal, body: RentDto, idempotencyKey: string | null) {
+    return this.call(caller, contractsPurchaseSchema, {
       method: 'POST',
       path: '/internal/v1/rentals',
       body,
       ...(idempotencyKey === null ? {} : { headers: { 'idempotency-key': idempotencyKey } }),
     });
-    this.liveListings.forget(body.listingId);
-    return purchase;
   }
 
   list(caller: Principal, query: RentalsQueryDto) {
@@ -45,13 +38,11 @@ export class RentalsClient {
     return this.call(caller, contractsRentalSchema, { method: 'GET', path: `/internal/v1/rentals/${rentalId}` });
   }
 
-  async cancel(caller: Principal, rentalId: string) {
-    const rental = await this.call(caller, contractsRentalSchema, {
+  cancel(caller: Principal, rentalId: string) {
+    return this.call(caller, contractsRentalSchema, {
       method: 'POST',
       path: `/internal/v1/rentals/${rentalId}/cancel`,
     });
-    this.liveListings.forget(rental.listingId);
-    return rental;
   }
 
   private async call<S extends z.ZodType>(

@@ -1,6 +1,5 @@
 import type { GatewayConfig } from '@hashproof/config';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LiveListingViewsModule } from '../listings/live-listing-views';
 import { PROVIDER_RENTAL_SETTINGS, type ProviderRentalSettings } from '../listings/provider-rental-settings';
 import { RunPoolCheckUseCase } from '../pool-checks/run-pool-check.usecase';
 import { RentHashrateUseCase } from './rent-hashrate.usecase';
@@ -14,7 +13,6 @@ export class RentalsModule {
     const settings: ProviderRentalSettings = { stratumUrl: config.STRATUM_PUBLIC_URL };
     return {
       module: RentalsModule,
-      imports: [LiveListingViewsModule],
       controllers: [RentalsController],
       providers: [
         { provide: PROVIDER_RENTAL_SETTINGS, useValue: settings },
