@@ -1,41 +1,16 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-
-const rentalStatuses = [
-  'pending_payment',
-  'active',
-  'completed',
-  'cancelled',
-  'disputed',
-  'terminated',
-  'settled',
-] as const;
+import { contractsRentalFields, rentalListQueryFields, withRigStratum } from '../rentals/rental-fields';
 
 export class ProviderRentalsQueryDto extends createZodDto(
   z.strictObject({
-    status: z.enum(rentalStatuses).optional(),
-    listingId: z.uuid().optional(),
+    ...rentalListQueryFields,
     providerId: z.uuid().optional().describe('admins only: one provider’s rentals (without it, every provider’s)'),
-    limit: z.coerce.number().int().min(1).max(100).optional().describe('page size, 20 unless given (at most 100)'),
-    cursor: z.string().max(300).optional().describe('the `nextCursor` of the previous page'),
   }),
 ) {}
 
 /** A rental as contracts answers for its provider. */
-export const contractsProviderRentalSchema = z.object({
-  id: z.uuid(),
-  listingId: z.uuid(),
-  providerId: z.uuid(),
-  status: z.enum(rentalStatuses),
-  hashrate: z.string(),
-  durationSeconds: z.number().int(),
-  priceMinor: z.number().int(),
-  currency: z.string(),
-  startsAt: z.iso.datetime().nullable(),
-  endsAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-  stratumCredential: z.string().nullable(),
-});
+export const contractsProviderRentalSchema = z.object(contractsRentalFields);
 
 export const contractsProviderRentalPageSchema = z.object({
   items: z.array(contractsProviderRentalSchema),
@@ -67,6 +42,5 @@ export class ProviderRentalPageDto extends createZodDto(
 
 /** The rental with where and how the provider's rigs mine it, when they should. */
 export function providerRentalView(rental: ContractsProviderRental, stratumUrl: string): ProviderRentalView {
-  const { stratumCredential, ...rest } = rental;
-  return { ...rest, stratum: stratumCredential === null ? null : { url: stratumUrl, credential: stratumCredential } };
+  return withRigStratum(rental, stratumUrl);
 }

@@ -2,16 +2,7 @@ import { hashesPerSecond } from '@hashproof/events';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { RunPoolCheckDto } from '../pool-checks/pool-check.dto';
-
-const rentalStatuses = [
-  'pending_payment',
-  'active',
-  'completed',
-  'cancelled',
-  'disputed',
-  'terminated',
-  'settled',
-] as const;
+import { contractsRentalFields, rentalListQueryFields, withRigStratum } from './rental-fields';
 
 /** No price: it is computed from the listing's terms, never taken from the client. */
 export class RentDto extends createZodDto(
@@ -39,30 +30,16 @@ export class RentalIdParamsDto extends createZodDto(z.strictObject({ rentalId: z
 
 export class RentalsQueryDto extends createZodDto(
   z.strictObject({
-    status: z.enum(rentalStatuses).optional(),
-    listingId: z.uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional().describe('page size, 20 unless given (at most 100)'),
-    cursor: z.string().max(300).optional().describe('the `nextCursor` of the previous page'),
+    ...rentalListQueryFields,
   }),
 ) {}
 
 /** A rental as contracts answers it, already cut to the caller. */
 export const contractsRentalSchema = z.object({
-  id: z.uuid(),
-  listingId: z.uuid(),
-  providerId: z.uuid(),
+  ...contractsRentalFields,
   renterId: z.uuid(),
-  status: z.enum(rentalStatuses),
-  hashrate: z.string(),
-  durationSeconds: z.number().int(),
-  priceMinor: z.number().int(),
-  currency: z.string(),
-  startsAt: z.iso.datetime().nullable(),
-  endsAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
   paymentHoldExpiresAt: z.iso.datetime().nullable(),
   pool: z.object({ url: z.string(), worker: z.string() }).nullable(),
-  stratumCredential: z.string().nullable(),
   settlement: z.object({ providerEarningsMinor: z.number().int(), renterRefundMinor: z.number().int() }).nullable(),
 });
 
@@ -132,6 +109,5 @@ export class RentalPageDto extends createZodDto(
 ) {}
 
 export function rentalView(rental: ContractsRental, stratumUrl: string): RentalView {
-  const { stratumCredential, ...rest } = rental;
-  return { ...rest, stratum: stratumCredential === null ? null : { url: stratumUrl, credential: stratumCredential } };
+  return withRigStratum(rental, stratumUrl);
 }
