@@ -27,7 +27,7 @@ export class ContractFlagsRecorder {
 
   async record(transaction: EntityManager, window: ClosedWindowFlags): Promise<void> {
     const active = await this.activeCauses(transaction, window.rentalId);
-    const changes = flagChanges(active, causesPresent(window.facts, this.thresholds));
+    const changes = flagChanges(active, causesPresent(window.facts, this.thresholds, active));
     const published = publishesDeliveryEvents(window.purpose);
     const now = new Date().toISOString();
     for (const cause of changes.raise) {

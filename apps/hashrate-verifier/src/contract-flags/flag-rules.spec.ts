@@ -1,3 +1,4 @@
+import type { FlagCause } from './flag-cause';
 import { causesPresent, flagChanges, type WindowFacts } from './flag-rules';
 
 const thresholds = { reviewAlpha: 0.01, enforcementAlpha: 0.001, maxInvalidRatio: 0.05 };
@@ -38,6 +39,19 @@ describe('causesPresent', () => {
     expect(
       causesPresent({ ...honest, acceptedShares: 0, rigConnectedSeconds: 0, measuredSeconds: 0 }, thresholds),
     ).not.toContain('provider-silent');
+  });
+
+  it('keeps a raised under-delivery flag until the p-value is ten times its alpha, so it does not flap', () => {
+    const raised = new Set<FlagCause>(['under-delivery-review', 'under-delivery-enforcement']);
+    const at = (contractToDatePValue: number) => causesPresent({ ...honest, contractToDatePValue }, thresholds, raised);
+    expect(at(thresholds.enforcementAlpha * 6)).toEqual(raised);
+    expect(at(thresholds.enforcementAlpha * 10)).toEqual(new Set(['under-delivery-review']));
+    expect(at(thresholds.reviewAlpha * 9)).toEqual(new Set(['under-delivery-review']));
+    expect(at(thresholds.reviewAlpha * 10)).toEqual(new Set());
+    // Not yet raised, the same p-values raise nothing.
+    expect(causesPresent({ ...honest, contractToDatePValue: thresholds.enforcementAlpha * 6 }, thresholds)).toEqual(
+      new Set(['under-delivery-review']),
+    );
   });
 
   it('cannot flag under-delivery when the window could not be tested', () => {

@@ -21,12 +21,27 @@ export interface FlagChanges {
   readonly clear: readonly FlagCause[];
 }
 
-/** Which causes hold after this window. */
-export function causesPresent(facts: WindowFacts, thresholds: FlagThresholds): Set<FlagCause> {
+/**
+ * A raised under-delivery flag holds until the contract-to-date p-value is this many times its α. Near α the
+ * p-value wanders with every window's luck, and without the margin one shortfall would be flagged, cleared and
+ * flagged again.
+ */
+const underDeliveryClearMargin = 10;
+
+/** Which causes hold after this window, given those already raised. */
+export function causesPresent(
+  facts: WindowFacts,
+  thresholds: FlagThresholds,
+  active: ReadonlySet<FlagCause> = new Set(),
+): Set<FlagCause> {
   const present = new Set<FlagCause>();
   const p = facts.contractToDatePValue;
-  if (p !== null && p < thresholds.reviewAlpha) present.add('under-delivery-review');
-  if (p !== null && p < thresholds.enforcementAlpha) present.add('under-delivery-enforcement');
+  const underDelivery = (cause: FlagCause, alpha: number) => {
+    const threshold = active.has(cause) ? alpha * underDeliveryClearMargin : alpha;
+    if (p !== null && p < threshold) present.add(cause);
+  };
+  underDelivery('under-delivery-review', thresholds.reviewAlpha);
+  underDelivery('under-delivery-enforcement', thresholds.enforcementAlpha);
   const rejected = Object.values(facts.rejectedByReason).reduce((sum, count) => sum + count, 0);
   const judged = rejected + facts.acceptedShares;
   if (judged > 0 && rejected / judged > thresholds.maxInvalidRatio) present.add('high-invalid-ratio');
