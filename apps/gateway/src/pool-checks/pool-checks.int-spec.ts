@@ -1,17 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  consumerGroupAtTopicEnds,
-  freePort,
-  ServiceProcess,
-  startDevPool,
-  stopProcess,
-  testDatabaseUrl,
-  testInternalApiToken,
-} from '@hashproof/testing';
+import { freePort, type ServiceProcess, startDevPool, stopProcess, testInternalApiToken } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { bearer, signUp, startGateway, type TestAccount } from '../testing/gateway-test-bench';
+import { startPoolCheckingVerifier } from '../testing/pool-checking-verifier';
 
 jest.setTimeout(120_000);
 
@@ -20,27 +13,6 @@ jest.setTimeout(120_000);
  * re-read every event other suites ever published, and this suite needs none of them.
  */
 const group = 'hashrate-verifier-pool-checks-it';
-
-/** The built verifier as a process, allowed to reach the dev pools on loopback. */
-async function startVerifier(): Promise<ServiceProcess> {
-  await consumerGroupAtTopicEnds(group);
-  const verifier = new ServiceProcess(
-    'hashrate-verifier',
-    {
-      DATABASE_URL: testDatabaseUrl('verifier'),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-      KAFKA_CONSUMER_GROUP: group,
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      LOG_LEVEL: 'warn',
-      STRATUM_PORT: String(await freePort()),
-      POOL_CHECK_TIMEOUT_MS: '5000',
-      POOL_CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
-    },
-    await freePort(),
-  );
-  await verifier.start();
-  return verifier;
-}
 
 /** Both gateways of this suite sign and accept the same access tokens. */
 const jwtSecret = randomBytes(32).toString('hex');
@@ -60,7 +32,7 @@ describe('pool checks through the API', () => {
   }
 
   beforeAll(async () => {
-    verifier = await startVerifier();
+    verifier = await startPoolCheckingVerifier(group);
     app = await startGateway({ JWT_ACCESS_SECRET: jwtSecret, VERIFIER_URL: `http://127.0.0.1:${verifier.httpPort}` });
     account = await signUp(app, 'renter', 'pool-checker');
   });

@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   connectAsAdmin,
-  consumerGroupAtTopicEnds,
   freePort,
-  ServiceProcess,
+  type ServiceProcess,
   startDevPool,
   startStripeStandIn,
   type StripeStandInProcess,
@@ -18,6 +17,7 @@ import request from 'supertest';
 import { startContractsProcess } from '../listings/testing/listing-services';
 import { seedAdmin } from '../seed-admin';
 import { bearer, logIn, signUp, startGateway, strongPassword, type TestAccount } from '../testing/gateway-test-bench';
+import { startPoolCheckingVerifier } from '../testing/pool-checking-verifier';
 
 jest.setTimeout(180_000);
 
@@ -46,27 +46,6 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-/** The built verifier as a process, allowed to reach the dev pool on loopback, with quick pool checks. */
-async function startVerifier(): Promise<ServiceProcess> {
-  await consumerGroupAtTopicEnds(verifierGroup);
-  const verifier = new ServiceProcess(
-    'hashrate-verifier',
-    {
-      DATABASE_URL: testDatabaseUrl('verifier'),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
-      KAFKA_CONSUMER_GROUP: verifierGroup,
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      LOG_LEVEL: 'warn',
-      STRATUM_PORT: String(await freePort()),
-      POOL_CHECK_TIMEOUT_MS: '5000',
-      POOL_CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
-    },
-    await freePort(),
-  );
-  await verifier.start();
-  return verifier;
-}
-
 /**
  * Every renter route through the gateway's HTTP API: the verifier checks the pool, the built contracts
  * service (with the Stripe stand-in behind it) sells, and each caller gets only what is theirs.
@@ -90,7 +69,7 @@ describe('renting hash rate over HTTP', () => {
     standIn = await startStripeStandIn();
     [contracts, verifier] = await Promise.all([
       startContractsProcess(standIn.url, `rentals-${runId}`),
-      startVerifier(),
+      startPoolCheckingVerifier(verifierGroup),
     ]);
     const poolPort = await freePort();
     devPool = await startDevPool(poolPort, []);
