@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import {
   capacityCheckCompletedV1,
   capacityCheckRequestedV1,
@@ -10,14 +9,13 @@ import {
   type EventValue,
 } from '@hashproof/events';
 import { kafkaMicroserviceOptions } from '@hashproof/messaging';
-import { connectAsAdmin, kafkaTestClient, testDatabaseUrl, waitFor } from '@hashproof/testing';
+import { connectAsAdmin, kafkaTestClient, waitFor } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Consumer, Producer } from 'kafkajs';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { service } from '../gateway.module';
-import { seedAdmin } from '../seed-admin';
-import { bearer, logIn, signUp, startGateway, strongPassword, type TestAccount } from '../testing/gateway-test-bench';
+import { bearer, signUp, startGateway, type TestAccount, seedAndLogInAdmin } from '../testing/gateway-test-bench';
 
 jest.setTimeout(120_000);
 
@@ -101,13 +99,7 @@ describe('capacity checks over HTTP and Kafka', () => {
     provider = await signUp(app, 'provider');
     otherProvider = await signUp(app, 'provider');
     renter = await signUp(app, 'renter');
-    const adminEmail = `admin-${runId}@example.test`;
-    await seedAdmin(
-      ['--email', adminEmail],
-      { DATABASE_URL: testDatabaseUrl('gateway'), ADMIN_PASSWORD: strongPassword },
-      Readable.from([]),
-    );
-    adminToken = (await logIn(app, adminEmail)).accessToken;
+    adminToken = (await seedAndLogInAdmin(app, 'admin')).accessToken;
 
     // A new group starts at the ends it resolves after joining; a completion sent before that is never seen. So the
     // first check's completion is sent until it applies: from then on, the provider's partition is being consumed.

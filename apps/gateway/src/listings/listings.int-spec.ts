@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { connectAsAdmin, type ServiceProcess, testDatabaseUrl } from '@hashproof/testing';
+import { connectAsAdmin, type ServiceProcess } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import request from 'supertest';
-import { seedAdmin } from '../seed-admin';
-import { bearer, logIn, signUp, startGateway, strongPassword, type TestAccount } from '../testing/gateway-test-bench';
+import { bearer, signUp, startGateway, type TestAccount, seedAndLogInAdmin } from '../testing/gateway-test-bench';
 import { startContractsProcess, StripeStandInProcess } from './testing/listing-services';
 
 jest.setTimeout(180_000);
@@ -65,13 +63,7 @@ describe('listings and payout accounts over HTTP', () => {
     owner = await signUp(app, 'provider', 'owner');
     other = await signUp(app, 'provider', 'other');
     renter = await signUp(app, 'renter');
-    const adminEmail = `admin-listings-${runId}@example.test`;
-    await seedAdmin(
-      ['--email', adminEmail],
-      { DATABASE_URL: testDatabaseUrl('gateway'), ADMIN_PASSWORD: strongPassword },
-      Readable.from([]),
-    );
-    adminToken = (await logIn(app, adminEmail)).accessToken;
+    adminToken = (await seedAndLogInAdmin(app, 'admin-listings')).accessToken;
     for (const provider of [owner, other]) await grantCapacity(provider.id, 1_000n * TH);
     await connectPayoutAccount(owner.accessToken);
   });

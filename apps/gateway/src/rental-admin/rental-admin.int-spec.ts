@@ -1,20 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { connectAsAdmin, type ServiceProcess, testDatabaseUrl } from '@hashproof/testing';
+import { connectAsAdmin, type ServiceProcess } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { startContractsProcess } from '../listings/testing/listing-services';
-import { seedAdmin } from '../seed-admin';
-import {
-  bearer,
-  logIn,
-  signUp,
-  startGateway,
-  strongPassword,
-  type TestAccount,
-  uniqueEmail,
-} from '../testing/gateway-test-bench';
+import { bearer, signUp, startGateway, type TestAccount, seedAndLogInAdmin } from '../testing/gateway-test-bench';
 
 jest.setTimeout(180_000);
 
@@ -58,13 +48,7 @@ describe('rental disputes, termination and the audit trail over HTTP', () => {
       signUp(app, 'renter', 'other-renter'),
       signUp(app, 'provider', 'other-provider'),
     ]);
-    const adminEmail = uniqueEmail('rental-admin');
-    await seedAdmin(
-      ['--email', adminEmail],
-      { DATABASE_URL: testDatabaseUrl('gateway'), ADMIN_PASSWORD: strongPassword },
-      Readable.from([]),
-    );
-    adminToken = (await logIn(app, adminEmail)).accessToken;
+    adminToken = (await seedAndLogInAdmin(app, 'rental-admin')).accessToken;
     adminId = ((await http().get('/v1/me').set(bearer(adminToken)).expect(200)).body as { id: string }).id;
   });
 

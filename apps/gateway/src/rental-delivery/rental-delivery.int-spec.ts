@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import {
   contractFlagClearedV1,
   contractFlaggedV1,
@@ -9,20 +8,11 @@ import {
   rentalActivatedV1,
 } from '@hashproof/events';
 import { kafkaMicroserviceOptions } from '@hashproof/messaging';
-import { kafkaTestClient, testDatabaseUrl, waitFor } from '@hashproof/testing';
+import { kafkaTestClient, waitFor } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
-import { seedAdmin } from '../seed-admin';
-import {
-  bearer,
-  logIn,
-  signUp,
-  startGateway,
-  strongPassword,
-  type TestAccount,
-  uniqueEmail,
-} from '../testing/gateway-test-bench';
+import { bearer, signUp, startGateway, type TestAccount, seedAndLogInAdmin } from '../testing/gateway-test-bench';
 import type { DeliverySummaryView } from './delivery-summary.dto';
 import type { DeliveryWindowView } from './delivery-window.dto';
 
@@ -190,13 +180,7 @@ describe('delivery evidence over HTTP, read from the real broker', () => {
       signUp(app, 'renter', 'other-renter'),
       signUp(app, 'provider', 'other-provider'),
     ]);
-    const adminEmail = uniqueEmail('delivery-admin');
-    await seedAdmin(
-      ['--email', adminEmail],
-      { DATABASE_URL: testDatabaseUrl('gateway'), ADMIN_PASSWORD: strongPassword },
-      Readable.from([]),
-    );
-    adminToken = (await logIn(app, adminEmail)).accessToken;
+    adminToken = (await seedAndLogInAdmin(app, 'delivery-admin')).accessToken;
   });
 
   afterAll(async () => {

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import {
   connectAsAdmin,
   freePort,
@@ -9,14 +8,12 @@ import {
   startStripeStandIn,
   type StripeStandInProcess,
   stopProcess,
-  testDatabaseUrl,
 } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { startContractsProcess } from '../listings/testing/listing-services';
-import { seedAdmin } from '../seed-admin';
-import { bearer, logIn, signUp, startGateway, strongPassword, type TestAccount } from '../testing/gateway-test-bench';
+import { bearer, signUp, startGateway, type TestAccount, seedAndLogInAdmin } from '../testing/gateway-test-bench';
 import { startPoolCheckingVerifier } from '../testing/pool-checking-verifier';
 
 jest.setTimeout(180_000);
@@ -81,13 +78,7 @@ describe('renting hash rate over HTTP', () => {
     provider = await signUp(app, 'provider', 'rentals-provider');
     renter = await signUp(app, 'renter', 'rentals-renter');
     otherRenter = await signUp(app, 'renter', 'rentals-other');
-    const adminEmail = `admin-rentals-${runId}@example.test`;
-    await seedAdmin(
-      ['--email', adminEmail],
-      { DATABASE_URL: testDatabaseUrl('gateway'), ADMIN_PASSWORD: strongPassword },
-      Readable.from([]),
-    );
-    adminToken = (await logIn(app, adminEmail)).accessToken;
+    adminToken = (await seedAndLogInAdmin(app, 'admin-rentals')).accessToken;
     await db.query(
       `INSERT INTO contracts.provider_capacities
          (provider_id, verified_hashrate, claimed_hashrate, passed, check_id, completed_at)

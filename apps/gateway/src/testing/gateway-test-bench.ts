@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { gatewayConfigSchema, loadConfig } from '@hashproof/config';
 import { REDIS_CLIENT } from '@hashproof/runtime';
 import { testDatabaseUrl, testInternalApiToken, waitFor } from '@hashproof/testing';
@@ -9,6 +10,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import request from 'supertest';
 import { configureGateway } from '../configure-gateway';
 import { GatewayModule } from '../gateway.module';
+import { seedAdmin } from '../seed-admin';
 
 // @fastify/static (swagger-ui's files) requires content-disposition 3, an ES module that node's require(esm)
 // loads but jest's CommonJS runtime cannot. Only reply.download() uses it, which the gateway never calls.
@@ -77,6 +79,17 @@ export async function signUp(app: NestFastifyApplication, role: 'renter' | 'prov
 export async function logIn(app: NestFastifyApplication, email: string, password = strongPassword) {
   const response = await request(app.getHttpServer()).post('/v1/auth/login').send({ email, password }).expect(200);
   return response.body as { accessToken: string; refreshToken: string };
+}
+
+/** An admin made as operators make one, by the seed command, then logged in through the API. */
+export async function seedAndLogInAdmin(app: NestFastifyApplication, label: string) {
+  const email = uniqueEmail(label);
+  await seedAdmin(
+    ['--email', email],
+    { DATABASE_URL: testDatabaseUrl('gateway'), ADMIN_PASSWORD: strongPassword },
+    Readable.from([]),
+  );
+  return { email, ...(await logIn(app, email)) };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
