@@ -28,6 +28,7 @@ import {
   withQuery,
 } from './api-requests/requests';
 import { allProcesses, consumerGroupServices, type Services, startServices } from './api-requests/services';
+import { watchStalls } from './api-requests/service-stalls';
 import { type CpuGroup, cpuSplit, pidsMatching, readCpu } from './end-to-end-shares/cpu-usage';
 
 /**
@@ -63,7 +64,12 @@ const settings = {
   /** Where to write CPU profiles of the gateway and contracts (node --cpu-prof), if anywhere. */
   profileDir: process.env.BENCH_PROFILE_DIR,
   keepLogs: process.env.BENCH_KEEP_LOGS === '1',
+  /** Only these runs, if set (comma-separated): bare, browse, distinct, find, purchase, max, half. */
+  only: process.env.BENCH_ONLY?.split(',').map((run) => run.trim()),
 };
+
+type RunKind = 'bare' | 'browse' | 'distinct' | 'find' | 'purchase' | 'max' | 'half';
+const runs = (kind: RunKind) => settings.only === undefined || settings.only.includes(kind);
 
 const root = path.resolve(__dirname, '../..');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -164,6 +170,10 @@ async function run(cleanups: Cleanups): Promise<void> {
   ];
 
   const measurements: Measurement[] = [];
+  const stallWatched = new Map([
+    ['gateway', services.gatewayUrl],
+    ['contracts', services.contractsUrl],
+  ]);
   const measure = async (
     request: string,
     load: string,
@@ -175,11 +185,13 @@ async function run(cleanups: Cleanups): Promise<void> {
       await ask(generator, { ...command, seconds: settings.warmUpSeconds });
     }
     log(`${request}: ${load}, ${command.seconds} s`);
+    const stallsOver = await watchStalls(stallWatched);
     const before = await readCpu(cpuGroups);
     const result = await ask(generator, command);
     const after = await readCpu(cpuGroups);
+    const stalls = await stallsOver();
     if (result.sampleFailure) log(`  a failed answer: ${result.sampleFailure}`);
-    measurements.push({ request, load, result, cpu: cpuSplit(before, after), ...extra });
+    measurements.push({ request, load, result, cpu: cpuSplit(before, after), stalls, ...extra });
     await assertServicesUp(services);
     return result;
   };
@@ -215,23 +227,34 @@ async function run(cleanups: Cleanups): Promise<void> {
 
   // At the goal's rate, each kind in turn.
   const atRate = { targetRate: settings.rate };
-  await measure(bare, pacedLabel(settings.rate), paced(gatewayUrl, bareRequests, settings.rate), atRate);
-  await measure(browsing, pacedLabel(settings.rate), paced(gatewayUrl, browse, settings.rate), {
-    ...atRate,
-    listingRead: true,
-  });
+  if (runs('bare')) {
+    await measure(bare, pacedLabel(settings.rate), paced(gatewayUrl, bareRequests, settings.rate), atRate);
+  }
+  if (runs('browse')) {
+    await measure(browsing, pacedLabel(settings.rate), paced(gatewayUrl, browse, settings.rate), {
+      ...atRate,
+      listingRead: true,
+    });
+  }
   // The same, but no two searches alike: the gateway can reuse no answer (see the search cache in its listings/).
-  const distinctAtRate = await measure(
-    browsingDistinct,
-    pacedLabel(settings.rate),
-    paced(gatewayUrl, distinct(settings.rate), settings.rate),
-    { ...atRate, listingRead: true },
-  );
-  await measure(finding, pacedLabel(settings.rate), paced(gatewayUrl, find, settings.rate), {
-    ...atRate,
-    listingRead: true,
-  });
-  if (purchases && services.poolUrl) {
+  const distinctAtRate = runs('distinct')
+    ? await measure(
+        browsingDistinct,
+        pacedLabel(settings.rate),
+        paced(gatewayUrl, distinct(settings.rate), settings.rate),
+        {
+          ...atRate,
+          listingRead: true,
+        },
+      )
+    : null;
+  if (runs('find')) {
+    await measure(finding, pacedLabel(settings.rate), paced(gatewayUrl, find, settings.rate), {
+      ...atRate,
+      listingRead: true,
+    });
+  }
+  if (purchases && services.poolUrl && runs('purchase')) {
     const problem = await purchaseProblem(gatewayUrl, renters[0] as Renter, marketplace.liveListings, services.poolUrl);
     if (problem === null) {
       await measure(
@@ -250,42 +273,47 @@ async function run(cleanups: Cleanups): Promise<void> {
       notes.push(`(d) \`POST /v1/rentals\`: not measured, ${problem}.`);
     }
   }
-
   // The most each path serves, the gateway's listing search without the gateway in front of it included.
-  await measure(bare, maxLabel, closedLoop(gatewayUrl, bareRequests));
-  // For comparison: autocannon's own fixed rate, which sends each connection's share of a second back to back
-  // at the start of the second (one burst a second), rather than spread over it.
-  await measure(
-    bare,
-    `autocannon overallRate ${int(settings.rate)}, ${settings.maxConnections} connections`,
-    closedLoop(gatewayUrl, bareRequests, settings.rate),
-  );
-  const browseMax = await measure(browsing, maxLabel, closedLoop(gatewayUrl, browse));
-  const findMax = await measure(finding, maxLabel, closedLoop(gatewayUrl, find));
-  await measure(
-    'contracts alone: `GET /internal/v1/listings`, same searches',
-    maxLabel,
-    closedLoop(contractsUrl, internalBrowseRequests(queries, renters, services.internalToken)),
-  );
+  const maxima = runs('max') ? await closedLoopRuns() : null;
+  async function closedLoopRuns() {
+    await measure(bare, maxLabel, closedLoop(gatewayUrl, bareRequests));
+    // For comparison: autocannon's own fixed rate, which sends each connection's share of a second back to back
+    // at the start of the second (one burst a second), rather than spread over it.
+    await measure(
+      bare,
+      `autocannon overallRate ${int(settings.rate)}, ${settings.maxConnections} connections`,
+      closedLoop(gatewayUrl, bareRequests, settings.rate),
+    );
+    const browseMax = await measure(browsing, maxLabel, closedLoop(gatewayUrl, browse));
+    const findMax = await measure(finding, maxLabel, closedLoop(gatewayUrl, find));
+    await measure(
+      'contracts alone: `GET /internal/v1/listings`, same searches',
+      maxLabel,
+      closedLoop(contractsUrl, internalBrowseRequests(queries, renters, services.internalToken)),
+    );
+    return { browseMax, findMax };
+  }
 
   // The listing reads at half the most they served: what this machine sustains with room to spare.
-  for (const [request, requests, max] of [
-    [browsing, browse, browseMax],
-    [finding, find, findMax],
-  ] as const) {
-    const half = Math.max(10, Math.round(achievedRate(max) / 20) * 10);
-    if (half < settings.rate) {
-      await measure(request, `${pacedLabel(half)} (half its max)`, paced(gatewayUrl, requests, half), {
-        targetRate: half,
-        listingRead: true,
-      });
+  if (maxima && runs('half')) {
+    for (const [request, requests, max] of [
+      [browsing, browse, maxima.browseMax],
+      [finding, find, maxima.findMax],
+    ] as const) {
+      const half = Math.max(10, Math.round(achievedRate(max) / 20) * 10);
+      if (half < settings.rate) {
+        await measure(request, `${pacedLabel(half)} (half its max)`, paced(gatewayUrl, requests, half), {
+          targetRate: half,
+          listingRead: true,
+        });
+      }
     }
   }
 
   // Distinct searches have no closed-loop run (autocannon sends its requests in the same order on every
   // connection, so they would repeat): if they fell short of the goal's rate, again at half what they got.
-  const distinctHalf = Math.max(10, Math.round(achievedRate(distinctAtRate) / 20) * 10);
-  if (achievedRate(distinctAtRate) < 0.98 * settings.rate) {
+  if (distinctAtRate && runs('half') && achievedRate(distinctAtRate) < 0.98 * settings.rate) {
+    const distinctHalf = Math.max(10, Math.round(achievedRate(distinctAtRate) / 20) * 10);
     await measure(
       browsingDistinct,
       `${pacedLabel(distinctHalf)} (half what it got at ${int(settings.rate)}/s)`,

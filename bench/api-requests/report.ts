@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { type CpuSplit } from '../end-to-end-shares/cpu-usage';
 import { type LoadResult } from './load-protocol';
+import { type ServiceStalls } from './service-stalls';
 
 export interface Measurement {
   readonly request: string;
@@ -12,6 +13,8 @@ export interface Measurement {
   readonly listingRead?: boolean;
   readonly result: LoadResult;
   readonly cpu: CpuSplit;
+  /** Event-loop delay and GC of the gateway and contracts over the run. */
+  readonly stalls: ReadonlyMap<string, ServiceStalls>;
 }
 
 export interface RunReport {
@@ -107,8 +110,29 @@ export function formatReport(report: RunReport): string {
         `${perRequestGroups.map((group) => cpuPerRequest(measurement, group).toFixed(2)).join(' | ')} |`,
     ),
     '',
+    ...stallsTable(measurements),
+    '',
     ...goalVerdicts(measurements, report.goalRate).map((line) => `- ${line}`),
     ...report.notes.map((line) => `- ${line}`),
     '',
   ].join('\n');
+}
+
+function stallsTable(measurements: readonly Measurement[]): string[] {
+  const services = [...(measurements[0]?.stalls.keys() ?? [])];
+  const cell = (stalls: ServiceStalls | undefined) =>
+    stalls
+      ? `${ms(stalls.loopDelayP99Ms)} / ${ms(stalls.loopDelayMaxMs)} | ${ms(stalls.gcMs)} / ${int(stalls.majorGcs)}`
+      : '– | –';
+  return [
+    'Event-loop delay of each service over each measured run (p99 / max ms, how late prom-client’s 10-ms timer ran) and ' +
+      'its garbage collection (total pause ms / major collections):',
+    '',
+    `| request | load | ${services.map((name) => `${name} loop delay | ${name} GC`).join(' | ')} |`,
+    `| --- | --- | ${services.map(() => '---: | ---:').join(' | ')} |`,
+    ...measurements.map(
+      ({ request, load, stalls }) =>
+        `| ${request} | ${load} | ${services.map((name) => cell(stalls.get(name))).join(' | ')} |`,
+    ),
+  ];
 }
