@@ -14,12 +14,14 @@ import {
   type ProviderListingsQueryDto,
   type UpdateListingDto,
 } from './listing.dto';
+import { LiveListingPages } from './live-listing-pages';
 import { contractsProviderRentalPageSchema, type ProviderRentalsQueryDto } from './provider-rental.dto';
 import { ShortLivedCache } from './short-lived-cache';
 
 export type ListingAction = 'publish' | 'pause' | 'resume' | 'retire';
 
 type BrowsedListingPage = z.output<typeof browsedListingPageSchema>;
+type ListingView = z.output<typeof listingViewSchema>;
 
 /**
  * How long a search's answer is reused. A page of live listings is the same for every caller, and renters
@@ -47,7 +49,10 @@ function searchKey(query: BrowseListingsQueryDto): string {
 export class ListingsClient {
   private readonly searches = new ShortLivedCache<BrowsedListingPage>(SEARCH_ANSWER_TTL_MS, SEARCHES_KEPT);
 
-  constructor(@Inject(CONTRACTS_API) private readonly contracts: InternalApiClient) {}
+  constructor(
+    @Inject(CONTRACTS_API) private readonly contracts: InternalApiClient,
+    private readonly livePages: LiveListingPages<ListingView>,
+  ) {}
 
   create(caller: Principal, body: CreateListingDto) {
     return this.call(caller, listingViewSchema, { method: 'POST', path: '/internal/v1/listings', body });
@@ -60,19 +65,28 @@ export class ListingsClient {
     );
   }
 
-  find(caller: Principal, listingId: string) {
-    return this.call(caller, listingViewSchema, { method: 'GET', path: `/internal/v1/listings/${listingId}` });
+  /** A live listing's page is the same for any signed-in caller, so it is reused for a while (LiveListingPages). */
+  find(caller: Principal, listingId: string): Promise<ListingView> {
+    return this.livePages.load(listingId, () =>
+      this.call(caller, listingViewSchema, { method: 'GET', path: `/internal/v1/listings/${listingId}` }),
+    );
   }
 
   update(caller: Principal, listingId: string, body: UpdateListingDto) {
-    return this.call(caller, listingViewSchema, { method: 'PATCH', path: `/internal/v1/listings/${listingId}`, body });
+    const change = this.call(caller, listingViewSchema, {
+      method: 'PATCH',
+      path: `/internal/v1/listings/${listingId}`,
+      body,
+    });
+    return this.livePages.changing(change, listingId);
   }
 
   act(caller: Principal, listingId: string, action: ListingAction) {
-    return this.call(caller, listingViewSchema, {
+    const change = this.call(caller, listingViewSchema, {
       method: 'POST',
       path: `/internal/v1/listings/${listingId}/${action}`,
     });
+    return this.livePages.changing(change, listingId);
   }
 
   listOwn(caller: Principal, query: ProviderListingsQueryDto) {

@@ -332,6 +332,24 @@ describe('listings and payout accounts over HTTP', () => {
         'expand',
       );
     });
+
+    it('reuses a live page for a second, but a change relayed through the gateway shows at once', async () => {
+      const listing = await createListing(owner.accessToken);
+      await http().post(`/v1/listings/${listing.id}/publish`).set(bearer(owner.accessToken)).expect(200);
+      const get = (token: string) => http().get(`/v1/listings/${listing.id}`).set(bearer(token));
+      expect((await get(renter.accessToken).expect(200)).body).toMatchObject({ hashrate: (50n * TH).toString() });
+
+      // Changed behind the gateway's back: the page read a moment ago is still the answer, for any caller.
+      await db.query('UPDATE contracts.listings SET hashrate = $2 WHERE id = $1', [listing.id, (40n * TH).toString()]);
+      expect((await get(other.accessToken).expect(200)).body).toMatchObject({ hashrate: (50n * TH).toString() });
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await get(renter.accessToken).expect(200)).body).toMatchObject({ hashrate: (40n * TH).toString() });
+
+      await http().post(`/v1/listings/${listing.id}/pause`).set(bearer(owner.accessToken)).expect(200);
+      expectProblem(await get(renter.accessToken), 404, 'listing-not-found');
+      expect((await get(owner.accessToken).expect(200)).body).toMatchObject({ status: 'paused' });
+      expectProblem(await get(other.accessToken), 404, 'listing-not-found');
+    });
   });
 
   describe('PATCH /v1/listings/{listingId}', () => {

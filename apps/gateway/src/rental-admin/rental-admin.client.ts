@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { actingPrincipalOf } from '../internal-services/acting-principal-of';
 import { CONTRACTS_API } from '../internal-services/internal-services.tokens';
 import { requestOrRelay } from '../internal-services/relay-problem';
+import { type ListingPage, LiveListingPages } from '../listings/live-listing-pages';
 import { rentalTransitionListSchema, rentalTransitionSchema } from './rental-admin.dto';
 
 export type RentalMoveAction = 'dispute' | 'resolve-dispute' | 'terminate';
@@ -15,14 +16,19 @@ export type RentalMoveAction = 'dispute' | 'resolve-dispute' | 'terminate';
  */
 @Injectable()
 export class RentalAdminClient {
-  constructor(@Inject(CONTRACTS_API) private readonly contracts: InternalApiClient) {}
+  constructor(
+    @Inject(CONTRACTS_API) private readonly contracts: InternalApiClient,
+    private readonly livePages: LiveListingPages<ListingPage>,
+  ) {}
 
+  /** A terminated rental frees what it held; the answer does not name the listing, so every kept page goes. */
   move(caller: Principal, rentalId: string, action: RentalMoveAction, body: object) {
-    return this.call(caller, rentalTransitionSchema, {
+    const move = this.call(caller, rentalTransitionSchema, {
       method: 'POST',
       path: `/internal/v1/rentals/${rentalId}/${action}`,
       body,
     });
+    return this.livePages.changing(move);
   }
 
   transitions(caller: Principal, rentalId: string) {

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { actingPrincipalOf } from '../internal-services/acting-principal-of';
 import { CONTRACTS_API } from '../internal-services/internal-services.tokens';
 import { requestOrRelay } from '../internal-services/relay-problem';
+import { type ListingPage, LiveListingPages } from '../listings/live-listing-pages';
 import {
   contractsPurchaseSchema,
   contractsRentalPageSchema,
@@ -19,15 +20,20 @@ import {
  */
 @Injectable()
 export class RentalsClient {
-  constructor(@Inject(CONTRACTS_API) private readonly contracts: InternalApiClient) {}
+  constructor(
+    @Inject(CONTRACTS_API) private readonly contracts: InternalApiClient,
+    private readonly livePages: LiveListingPages<ListingPage>,
+  ) {}
 
+  /** A purchase and a cancellation change what the listing has left: its kept page goes (LiveListingPages). */
   rent(caller: Principal, body: RentDto, idempotencyKey: string | null) {
-    return this.call(caller, contractsPurchaseSchema, {
+    const purchase = this.call(caller, contractsPurchaseSchema, {
       method: 'POST',
       path: '/internal/v1/rentals',
       body,
       ...(idempotencyKey === null ? {} : { headers: { 'idempotency-key': idempotencyKey } }),
     });
+    return this.livePages.changing(purchase, body.listingId);
   }
 
   list(caller: Principal, query: RentalsQueryDto) {
@@ -39,10 +45,11 @@ export class RentalsClient {
   }
 
   cancel(caller: Principal, rentalId: string) {
-    return this.call(caller, contractsRentalSchema, {
+    const cancellation = this.call(caller, contractsRentalSchema, {
       method: 'POST',
       path: `/internal/v1/rentals/${rentalId}/cancel`,
     });
+    return this.livePages.changing(cancellation, (rental) => rental.listingId);
   }
 
   private async call<S extends z.ZodType>(
