@@ -46,7 +46,10 @@ export class ListingsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: BrowsedListingPageDto, description: 'live listings, cheapest first (then by id)' })
+  @ApiOkResponse({
+    type: BrowsedListingPageDto,
+    description: 'live listings, cheapest first (then by id); an answer may be reused for up to a second',
+  })
   browse(
     @CurrentPrincipal() caller: Principal,
     @Query() query: BrowseListingsQueryDto,
@@ -55,7 +58,11 @@ export class ListingsController {
   }
 
   @Get(':listingId')
-  @ApiOkResponse({ type: ListingViewDto, description: 'live: for anyone; otherwise for its provider and admins' })
+  @ApiOkResponse({
+    type: ListingViewDto,
+    description:
+      'live: for anyone (a live page may be reused for up to a second); otherwise for its provider and admins',
+  })
   @ApiProblemResponses(404)
   find(
     @CurrentPrincipal() caller: Principal,
