@@ -31,7 +31,7 @@ type ListingView = z.output<typeof listingViewSchema>;
  * re-checks status, terms and what is left under the provider's and the listing's locks, so nothing is sold on
  * the strength of a cached page.
  */
-const SEARCH_ANSWER_TTL_MS = 1_000;
+export const SEARCH_ANSWER_TTL_MS = 1_000;
 /** Distinct searches kept at once: a bound on memory (a page holds at most 100 listings). */
 const SEARCHES_KEPT = 256;
 

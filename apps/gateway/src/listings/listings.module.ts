@@ -1,14 +1,12 @@
 import type { GatewayConfig } from '@hashproof/config';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ListingsClient } from './listings.client';
+import { ListingsClient, SEARCH_ANSWER_TTL_MS } from './listings.client';
 import { ListingsController } from './listings.controller';
 import { LiveListingPages } from './live-listing-pages';
 import { ProviderListingsController } from './provider-listings.controller';
 import { PROVIDER_RENTAL_SETTINGS, type ProviderRentalSettings } from './provider-rental-settings';
 import { ProviderRentalsController } from './provider-rentals.controller';
 
-/** As long as a search's answer is reused (listings.client.ts), for the same reasons. */
-const LIVE_PAGE_TTL_MS = 1_000;
 /** A page is ~0.5 KB: a few MB at most. */
 const LIVE_PAGES_KEPT = 10_000;
 
@@ -26,7 +24,8 @@ export class ListingsModule {
       controllers: [ListingsController, ProviderListingsController, ProviderRentalsController],
       providers: [
         { provide: PROVIDER_RENTAL_SETTINGS, useValue: settings },
-        { provide: LiveListingPages, useFactory: () => new LiveListingPages(LIVE_PAGE_TTL_MS, LIVE_PAGES_KEPT) },
+        // Reused as long as a search's answer, for the same reasons (listings.client.ts).
+        { provide: LiveListingPages, useFactory: () => new LiveListingPages(SEARCH_ANSWER_TTL_MS, LIVE_PAGES_KEPT) },
         ListingsClient,
       ],
       exports: [LiveListingPages],
