@@ -1,6 +1,6 @@
 export { consumerGroupAtTopicEnds } from './consumer-group-at-topic-ends';
 export { testInternalApiToken } from './internal-api-token';
-export { kafkaTestClient } from './kafka-test-client';
+export { kafkaTestClient, testKafkaBrokers } from './kafka-test-client';
 export { localKafka } from './local-kafka';
 export { freePort, type ProcessEnd, ServiceProcess } from './service-process';
 export { connectAsAdmin, testDatabaseName, testDatabaseUrl } from './test-database';

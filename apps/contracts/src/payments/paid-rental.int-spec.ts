@@ -17,6 +17,7 @@ import {
   type StripeStandInProcess,
   testDatabaseUrl,
   testInternalApiToken,
+  testKafkaBrokers,
   waitFor,
 } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -26,7 +27,7 @@ import Stripe from 'stripe';
 import { InsufficientCapacityError } from '../provider-capacity/capacity-rule';
 import { OpenRentalUseCase } from '../rentals/open-rental.usecase';
 import type { Rental } from '../rentals/rental.entity';
-import { grantVerifiedCapacity, startContracts, testBrokers } from '../testing/contracts-test-bench';
+import { grantVerifiedCapacity, startContracts } from '../testing/contracts-test-bench';
 import { paymentHoldExpiredActor } from './payment-hold';
 import { RentalNotAwaitingPaymentError } from './payment.errors';
 import { RequestPaymentUseCase } from './request-payment.usecase';
@@ -130,7 +131,7 @@ describe('paying a rental through Stripe (the stand-in), the gateway’s webhook
       'gateway',
       {
         DATABASE_URL: testDatabaseUrl('gateway'),
-        KAFKA_BROKERS: testBrokers,
+        KAFKA_BROKERS: testKafkaBrokers,
         KAFKA_CONSUMER_GROUP: gatewayGroup,
         REDIS_URL: 'redis://127.0.0.1:6379/14',
         JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),

@@ -8,6 +8,7 @@ import {
   type StripeStandInProcess,
   testDatabaseUrl,
   testInternalApiToken,
+  testKafkaBrokers,
 } from '@hashproof/testing';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,7 +22,7 @@ import { ChangeListingStatusUseCase } from '../listings/change-listing-status.us
 import { CapacityExhaustedError, ListingNotFoundError } from '../listings/listing.errors';
 import type { Listing } from '../listings/listing.entity';
 import { ActivateRentalUseCase } from '../rentals/activate-rental.usecase';
-import { grantVerifiedCapacity, testBrokers } from '../testing/contracts-test-bench';
+import { grantVerifiedCapacity } from '../testing/contracts-test-bench';
 import { connectPayoutAccount, createListing, providerActor, TH } from '../testing/listings-test-bench';
 import { CancelRentalUseCase } from './cancel-rental.usecase';
 import { DisputeRentalUseCase } from '../rentals/dispute-rental.usecase';
@@ -41,7 +42,7 @@ async function startContractsHttp(stripeApiUrl: string): Promise<NestFastifyAppl
   const config = loadConfig('contracts', contractsConfigSchema, {
     DATABASE_URL: testDatabaseUrl('contracts'),
     DATABASE_POOL_SIZE: '20',
-    KAFKA_BROKERS: testBrokers,
+    KAFKA_BROKERS: testKafkaBrokers,
     INTERNAL_API_TOKEN: testInternalApiToken,
     OUTBOX_POLL_INTERVAL_MS: '100',
     LOG_LEVEL: 'silent',

@@ -14,6 +14,7 @@ import {
   kafkaTestClient,
   ServiceProcess,
   testDatabaseUrl,
+  testKafkaBrokers,
   waitFor,
 } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -21,7 +22,7 @@ import type { Producer } from 'kafkajs';
 import type { Client } from 'pg';
 import type { Actor } from '../access/actor';
 import { CancelProRataUseCase } from '../purchases/cancel-pro-rata.usecase';
-import { activateRental, startContracts, testBrokers } from '../testing/contracts-test-bench';
+import { activateRental, startContracts } from '../testing/contracts-test-bench';
 import { payoutsSettlementActor } from './settle-rental.usecase';
 
 jest.setTimeout(180_000);
@@ -64,7 +65,7 @@ describe('a pro-rata cancellation settled by payouts', () => {
       'payouts',
       {
         DATABASE_URL: testDatabaseUrl('payouts'),
-        KAFKA_BROKERS: testBrokers,
+        KAFKA_BROKERS: testKafkaBrokers,
         KAFKA_CONSUMER_GROUP: payoutsGroup,
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
         OUTBOX_POLL_INTERVAL_MS: '100',

@@ -12,12 +12,13 @@ import {
   startDevPool,
   stopProcess,
   testDatabaseUrl,
+  testKafkaBrokers,
   waitFor,
 } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { Client } from 'pg';
-import { activateRental, startContracts, testBrokers } from '../testing/contracts-test-bench';
+import { activateRental, startContracts } from '../testing/contracts-test-bench';
 
 jest.setTimeout(300_000);
 
@@ -78,7 +79,7 @@ describe('rented hash rate end to end: contracts → broker → verifier endpoin
       'hashrate-verifier',
       {
         DATABASE_URL: testDatabaseUrl('verifier'),
-        KAFKA_BROKERS: testBrokers,
+        KAFKA_BROKERS: testKafkaBrokers,
         KAFKA_CONSUMER_GROUP: VERIFIER_GROUP,
         KAFKA_SESSION_TIMEOUT_MS: '6000',
         STRATUM_PORT: String(stratumPort),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { contractsConfigSchema, loadConfig } from '@hashproof/config';
 import { kafkaMicroserviceOptions, originatingFrom } from '@hashproof/messaging';
-import { freePort, ServiceProcess, testDatabaseUrl, testInternalApiToken } from '@hashproof/testing';
+import { freePort, ServiceProcess, testDatabaseUrl, testInternalApiToken, testKafkaBrokers } from '@hashproof/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -10,8 +10,6 @@ import { ProviderCapacityRepository } from '../provider-capacity/provider-capaci
 import { ActivateRentalUseCase } from '../rentals/activate-rental.usecase';
 import { OpenRentalUseCase } from '../rentals/open-rental.usecase';
 import type { RenterPool } from '../rentals/renter-pool';
-
-export const testBrokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
 export interface ContractsTestOptions {
   /** When set, contracts also consumes Kafka (as a hybrid app, like main.ts) in this consumer group. */
@@ -28,7 +26,7 @@ export async function startContracts(options: ContractsTestOptions = {}): Promis
   const config = loadConfig('contracts', contractsConfigSchema, {
     DATABASE_URL: testDatabaseUrl('contracts'),
     DATABASE_POOL_SIZE: '20',
-    KAFKA_BROKERS: testBrokers,
+    KAFKA_BROKERS: testKafkaBrokers,
     INTERNAL_API_TOKEN: testInternalApiToken,
     OUTBOX_POLL_INTERVAL_MS: '100',
     LOG_LEVEL: 'silent',
@@ -56,7 +54,7 @@ export async function startVerifierProcess(consumerGroup: string, logLevel = 'wa
     'hashrate-verifier',
     {
       DATABASE_URL: testDatabaseUrl('verifier'),
-      KAFKA_BROKERS: testBrokers,
+      KAFKA_BROKERS: testKafkaBrokers,
       KAFKA_CONSUMER_GROUP: consumerGroup,
       LOG_LEVEL: logLevel,
       STRATUM_PORT: String(await freePort()),

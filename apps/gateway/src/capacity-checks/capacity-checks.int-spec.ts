@@ -9,7 +9,7 @@ import {
   type EventValue,
 } from '@hashproof/events';
 import { kafkaMicroserviceOptions } from '@hashproof/messaging';
-import { connectAsAdmin, kafkaTestClient, waitFor } from '@hashproof/testing';
+import { connectAsAdmin, kafkaTestClient, testKafkaBrokers, waitFor } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Consumer, Producer } from 'kafkajs';
 import type { Client } from 'pg';
@@ -21,7 +21,6 @@ jest.setTimeout(120_000);
 
 const runId = randomUUID().slice(0, 8);
 const kafka = kafkaTestClient(`capacity-checks-it-${runId}`);
-const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const consumerGroup = `gateway-capacity-it-${runId}`;
 
 const TH = 1_000_000_000_000n;
@@ -65,7 +64,7 @@ describe('capacity checks over HTTP and Kafka', () => {
     // As main.ts runs it (Kafka consumption beside HTTP), in this run's own consumer group, from the partitions'
     // ends: replaying the history of every topic the gateway consumes would only slow this run down.
     const transport = kafkaMicroserviceOptions(
-      { KAFKA_BROKERS: brokers.split(','), KAFKA_SSL: false, KAFKA_CONSUMER_GROUP: consumerGroup },
+      { KAFKA_BROKERS: testKafkaBrokers.split(','), KAFKA_SSL: false, KAFKA_CONSUMER_GROUP: consumerGroup },
       service,
     );
     app.connectMicroservice(

@@ -12,9 +12,8 @@ import {
   type StripeStandInProcess,
   stopProcess,
   testDatabaseUrl,
+  testKafkaBrokers,
 } from '@hashproof/testing';
-
-const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
 /**
  * Stable consumer groups, each moved to the topic ends before its service starts: the local broker keeps every
@@ -115,7 +114,7 @@ async function start(
 
   const stratumUrl = `stratum+tcp://127.0.0.1:${stratumPort}`;
   const stripeSecretKey = `sk_test_marketplaceJourney${randomBytes(4).toString('hex')}`;
-  const common = { KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', OUTBOX_POLL_INTERVAL_MS: '100' };
+  const common = { KAFKA_BROKERS: testKafkaBrokers, KAFKA_SESSION_TIMEOUT_MS: '6000', OUTBOX_POLL_INTERVAL_MS: '100' };
   const contracts = new ServiceProcess(
     'contracts',
     {

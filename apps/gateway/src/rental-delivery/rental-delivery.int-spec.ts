@@ -8,7 +8,7 @@ import {
   rentalActivatedV1,
 } from '@hashproof/events';
 import { kafkaMicroserviceOptions } from '@hashproof/messaging';
-import { kafkaTestClient, waitFor } from '@hashproof/testing';
+import { kafkaTestClient, testKafkaBrokers, waitFor } from '@hashproof/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
@@ -18,7 +18,6 @@ import type { DeliveryWindowView } from './delivery-window.dto';
 
 jest.setTimeout(120_000);
 
-const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 /** Its own group each run, so no other run or service shares its offsets. */
 const group = `gateway-delivery-it-${randomUUID().slice(0, 8)}`;
 const topics = [rentalActivatedV1, deliveryWindowClosedV1, contractFlaggedV1, contractFlagClearedV1].map(
@@ -54,7 +53,7 @@ async function startGroupAtTopicEnds(): Promise<void> {
 async function startConsumingGateway(): Promise<NestFastifyApplication> {
   await startGroupAtTopicEnds();
   const app = await startGateway({ KAFKA_CONSUMER_GROUP: group });
-  const settings = { KAFKA_BROKERS: brokers.split(','), KAFKA_SSL: false, KAFKA_CONSUMER_GROUP: group };
+  const settings = { KAFKA_BROKERS: testKafkaBrokers.split(','), KAFKA_SSL: false, KAFKA_CONSUMER_GROUP: group };
   app.connectMicroservice(kafkaMicroserviceOptions(settings, 'gateway'), { inheritAppConfig: true });
   await app.startAllMicroservices();
   return app;

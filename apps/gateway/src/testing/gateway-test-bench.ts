@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { gatewayConfigSchema, loadConfig } from '@hashproof/config';
 import { REDIS_CLIENT } from '@hashproof/runtime';
-import { testDatabaseUrl, testInternalApiToken, waitFor } from '@hashproof/testing';
+import { testDatabaseUrl, testInternalApiToken, testKafkaBrokers, waitFor } from '@hashproof/testing';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Redis } from 'ioredis';
@@ -30,7 +30,7 @@ const testRedisUrl = 'redis://127.0.0.1:6379/15';
 export async function startGateway(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const config = loadConfig('gateway', gatewayConfigSchema, {
     DATABASE_URL: testDatabaseUrl('gateway'),
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_BROKERS: testKafkaBrokers,
     KAFKA_CONSUMER_GROUP: `gateway-it-${randomUUID().slice(0, 8)}`,
     REDIS_URL: testRedisUrl,
     JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),

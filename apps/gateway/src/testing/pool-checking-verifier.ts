@@ -1,4 +1,10 @@
-import { consumerGroupAtTopicEnds, freePort, ServiceProcess, testDatabaseUrl } from '@hashproof/testing';
+import {
+  consumerGroupAtTopicEnds,
+  freePort,
+  ServiceProcess,
+  testDatabaseUrl,
+  testKafkaBrokers,
+} from '@hashproof/testing';
 
 /**
  * The built verifier as a process on the test database, allowed to reach dev pools on loopback, with quick pool
@@ -11,7 +17,7 @@ export async function startPoolCheckingVerifier(consumerGroup: string): Promise<
     'hashrate-verifier',
     {
       DATABASE_URL: testDatabaseUrl('verifier'),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      KAFKA_BROKERS: testKafkaBrokers,
       KAFKA_CONSUMER_GROUP: consumerGroup,
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       LOG_LEVEL: 'warn',

@@ -22,6 +22,7 @@ import {
   startDevPool,
   stopProcess,
   testDatabaseUrl,
+  testKafkaBrokers,
   waitFor,
 } from '@hashproof/testing';
 import type { Producer } from 'kafkajs';
@@ -92,7 +93,7 @@ describe('rentals ended early, through the real broker, two verifier processes a
       'hashrate-verifier',
       {
         DATABASE_URL: testDatabaseUrl('verifier'),
-        KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+        KAFKA_BROKERS: testKafkaBrokers,
         KAFKA_CONSUMER_GROUP: group,
         KAFKA_SESSION_TIMEOUT_MS: '6000',
         OUTBOX_POLL_INTERVAL_MS: '100',

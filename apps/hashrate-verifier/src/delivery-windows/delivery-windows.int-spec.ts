@@ -8,6 +8,7 @@ import {
   kafkaTestClient,
   ServiceProcess,
   testDatabaseUrl,
+  testKafkaBrokers,
   waitFor,
 } from '@hashproof/testing';
 import type { Admin, Producer } from 'kafkajs';
@@ -42,7 +43,7 @@ async function startVerifier(): Promise<ServiceProcess> {
     'hashrate-verifier',
     {
       DATABASE_URL: testDatabaseUrl('verifier'),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      KAFKA_BROKERS: testKafkaBrokers,
       KAFKA_CONSUMER_GROUP: group,
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       DELIVERY_WINDOW_SECONDS: String(windowSeconds),

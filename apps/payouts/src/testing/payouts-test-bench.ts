@@ -1,6 +1,6 @@
 import { loadConfig, payoutsConfigSchema } from '@hashproof/config';
 import { kafkaMicroserviceOptions } from '@hashproof/messaging';
-import { testDatabaseUrl } from '@hashproof/testing';
+import { testDatabaseUrl, testKafkaBrokers } from '@hashproof/testing';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -10,7 +10,7 @@ import { PayoutsModule, service } from '../payouts.module';
 export async function startPayouts(consumerGroup: string): Promise<INestApplication> {
   const config = loadConfig('payouts', payoutsConfigSchema, {
     DATABASE_URL: testDatabaseUrl('payouts'),
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    KAFKA_BROKERS: testKafkaBrokers,
     KAFKA_CONSUMER_GROUP: consumerGroup,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0',
     OUTBOX_POLL_INTERVAL_MS: '100',

@@ -1,7 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { consumerGroupAtTopicEnds, freePort, ServiceProcess, testDatabaseUrl, waitFor } from '@hashproof/testing';
+import {
+  consumerGroupAtTopicEnds,
+  freePort,
+  ServiceProcess,
+  testDatabaseUrl,
+  testKafkaBrokers,
+  waitFor,
+} from '@hashproof/testing';
 
 const root = path.resolve(__dirname, '../../../../..');
 const stripeKey = 'sk_test_listingsIntegration';
@@ -72,7 +79,7 @@ export async function startContractsProcess(stripeApiUrl: string, runId: string)
     'contracts',
     {
       DATABASE_URL: testDatabaseUrl('contracts'),
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      KAFKA_BROKERS: testKafkaBrokers,
       KAFKA_CONSUMER_GROUP: consumerGroup,
       STRIPE_SECRET_KEY: stripeKey,
       STRIPE_API_URL: stripeApiUrl,
